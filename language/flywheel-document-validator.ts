@@ -1,0 +1,44 @@
+/**
+ * Langium reports lexer, parser and linker errors under its own codes; the contract names them
+ * `syntax-error` and `unresolved-reference`. This puts every diagnostic's contract code both in
+ * `data.code` (what quick fixes read) and in the LSP `code` (what the Problems panel shows).
+ */
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { isFlywheel, type Link } from './generated/ast.js';
+import { DiagnosticCode } from './diagnostic-codes.js';
+
+const contractCodes: Record<string, DiagnosticCode> = {
+    [DocumentValidator.LexingError]: DiagnosticCode.SyntaxError,
+    [DocumentValidator.ParsingError]: DiagnosticCode.SyntaxError,
+    [DocumentValidator.LinkingError]: DiagnosticCode.UnresolvedReference
+};
+
+export class FlywheelDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const data = diagnostic.data as { code?: string } | undefined;
+            const code = contractCodes[data?.code ?? ''] ?? data?.code;
+            if (code) {
+                diagnostic.code = code;
+                diagnostic.data = { ...data, code };
+            }
+        }
+        return diagnostics;
+    }
+
+    /** Names the flywheel the reference was looked up in, instead of Langium's generic wording. */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        for (const diagnostic of diagnostics.slice(start)) {
+            const data = diagnostic.data as { refText?: string };
+            const reference = document.references.find(ref => ref.$refText === data.refText && ref.error);
+            const flywheel = reference?.error && AstUtils.getContainerOfType(reference.error.info.container as Link, isFlywheel);
+            diagnostic.message = flywheel
+                ? `'${data.refText}' is not declared in flywheel '${flywheel.name}': declare it as a driver or fix the name.`
+                : diagnostic.message;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+/**
+ * One small check per diagnostic code of the contract. Every check reads the flywheel's cached
+ * analysis (`FlywheelAnalyzer`); none walks the graph itself.
+ */
+import { AstUtils, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
+import { isDriver, isGoal } from './generated/ast.js';
+import type { FlywheelGraph } from './analysis/graph.js';
+import { signOf } from './analysis/graph.js';
+import type { Loop } from './analysis/loops.js';
+import type { BrokenReason } from './analysis/analyze.js';
+import { DiagnosticCode } from './diagnostic-codes.js';
+import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
+import type { FlywheelServices } from './flywheel-module.js';
+
+/** Options the editor and the CLI can change at run time. */
+export class FlywheelSettings {
+    /** `too-many-drivers` fires above this many drivers (VS Code `flywheel.validation.maxDrivers`, CLI `--max-drivers`). */
+    maxDrivers = 10;
+}
+
+export function registerValidationChecks(services: FlywheelServices): void {
+    const validator = services.validation.FlywheelValidator;
+    const checks: ValidationChecks<FlywheelAstType> = {
+        Flywheel: [
+            validator.checkDuplicateNames,
+            validator.checkMissingGoal,
+            validator.checkDuplicateGoals,
+            validator.checkGoalOffLoop,
+            validator.checkBrokenLoops,
+            validator.checkSplitWheels,
+            validator.checkNotReinforcing,
+            validator.checkBalancingLoops,
+            validator.checkMissingCostDriver,
+            validator.checkMissingQualityDriver,
+            validator.checkTooManyDrivers,
+            validator.checkSelfLinks,
+            validator.checkDuplicateLinks,
+            validator.checkConflictingLinks
+        ]
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+export class FlywheelValidator {
+    private readonly analyzer: FlywheelAnalyzer;
+    private readonly settings: FlywheelSettings;
+
+    constructor(services: FlywheelServices) {
+        this.analyzer = services.analysis.FlywheelAnalyzer;
+        this.settings = services.validation.FlywheelSettings;
+    }
+
+    checkDuplicateNames(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const first = new Map<string, Node>();
+        for (const node of this.analyzer.analyze(flywheel).declarations) {
+            const earlier = first.get(node.name);
+            if (earlier) {
+                accept('error', `'${node.name}' is already declared in flywheel '${flywheel.name}'.`, {
+                    ...at(DiagnosticCode.DuplicateName, node, 'name'),
+                    relatedInformation: [related(earlier, 'first declared here')]
+                });
+            } else {
+                first.set(node.name, node);
+            }
+        }
+    }
+
+    checkMissingGoal(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        if (!flywheel.members.some(isGoal)) {
+            accept('error', `Flywheel '${flywheel.name}' has no goal: add \`goal name "Growth in what?"\`.`, at(DiagnosticCode.MissingGoal, flywheel, 'name'));
+        }
+    }
+
+    checkDuplicateGoals(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const [goal, ...later] = flywheel.members.filter(isGoal);
+        for (const extra of later) {
+            accept('error', `Flywheel '${flywheel.name}' already has the goal '${goal.name}': a flywheel has one single purpose.`, {
+                ...at(DiagnosticCode.DuplicateGoal, extra, 'name'),
+                relatedInformation: [related(goal, 'the goal')]
+            });
+        }
+    }
+
+    checkGoalOffLoop(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const goal = facts.graph.goal;
+        if (goal !== undefined && !facts.analysis.onWheel[goal]) {
+            const name = facts.graph.nodes[goal].name;
+            accept('error', `No loop passes through the goal '${name}': link it into a chain that leads back to it.`,
+                at(DiagnosticCode.GoalOffLoop, facts.declarations[goal], 'name'));
+        }
+    }
+
+    checkBrokenLoops(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        facts.analysis.placement.forEach((placement, index) => {
+            const node = facts.declarations[index];
+            if (placement?.kind !== 'broken' || !isDriver(node)) return;
+            accept('error', brokenLoopMessage(facts.graph, index, placement.reason, placement.path), {
+                ...at(DiagnosticCode.BrokenLoop, node, 'name'),
+                data: { code: DiagnosticCode.BrokenLoop, reason: placement.reason },
+                relatedInformation: placement.path.map(link => related(facts.links[link], describeLink(facts.graph, link)))
+            });
+        });
+    }
+
+    checkSplitWheels(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const goalName = facts.graph.goal === undefined ? '' : facts.graph.nodes[facts.graph.goal].name;
+        facts.analysis.placement.forEach((placement, index) => {
+            const node = facts.declarations[index];
+            if (placement?.kind !== 'split' || !isDriver(node)) return;
+            accept('warning', `'${node.name}' turns a second wheel that never turns the goal '${goalName}': ${describePath(facts.graph, placement.cycle)}.`, {
+                ...at(DiagnosticCode.SplitWheel, node, 'name'),
+                relatedInformation: placement.cycle.map(link => related(facts.links[link], describeLink(facts.graph, link)))
+            });
+        });
+    }
+
+    checkNotReinforcing(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const { graph, analysis, declarations } = this.analyzer.analyze(flywheel);
+        const { loops, loopsComplete } = analysis;
+        if (graph.goal === undefined || !loopsComplete || loops.length === 0 || loops.some(loop => loop.polarity === 'reinforcing')) return;
+        const ids = loops.map(loop => loop.id).join(', ');
+        accept('error', `Every loop through the goal '${graph.nodes[graph.goal].name}' is balancing (${ids}): the wheel brakes itself instead of gaining momentum.`,
+            at(DiagnosticCode.NotReinforcing, declarations[graph.goal], 'name'));
+    }
+
+    checkBalancingLoops(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        // Loops that meet their first dampening link at the same place share one diagnostic.
+        const byBrake = new Map<number, Loop[]>();
+        for (const loop of facts.analysis.loops.filter(l => l.polarity === 'balancing')) {
+            const brake = loop.links.find(link => signOf(facts.graph.links[link].arrow) < 0)!;
+            byBrake.set(brake, [...(byBrake.get(brake) ?? []), loop]);
+        }
+        for (const [brake, [loop, ...others]] of byBrake) {
+            const more = others.length === 0 ? '' : ` (and ${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
+            accept('warning', `Balancing loop ${loop.id} brakes the wheel: ${describePath(facts.graph, loop.links)}${more}.`, {
+                ...at(DiagnosticCode.BalancingLoop, facts.links[brake]),
+                relatedInformation: loop.links.map(link => related(facts.links[link], describeLink(facts.graph, link)))
+            });
+        }
+    }
+
+    checkMissingCostDriver(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        this.checkKindOnWheel(flywheel, accept, 'cost', DiagnosticCode.MissingCostDriver,
+            'every lasting flywheel has a cost element (add `cost` to a wheel driver)');
+    }
+
+    checkMissingQualityDriver(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        this.checkKindOnWheel(flywheel, accept, 'quality', DiagnosticCode.MissingQualityDriver,
+            'every lasting flywheel has a quality element (add `quality` to a wheel driver)');
+    }
+
+    checkTooManyDrivers(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const drivers = facts.declarations.filter(isDriver);
+        const limit = this.settings.maxDrivers;
+        if (drivers.length <= limit) return;
+        const weakest = leastConnectedDrivers(facts, drivers).slice(0, 3).map(d => `'${d.name}'`).join(', ');
+        accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. Least connected to the wheel: ${weakest}.`,
+            at(DiagnosticCode.TooManyDrivers, flywheel, 'name'));
+    }
+
+    checkSelfLinks(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        facts.graph.links.forEach((link, index) => {
+            if (link.source === link.target) {
+                accept('warning', `'${facts.graph.nodes[link.source].name}' links to itself: a loop needs at least one other driver.`,
+                    at(DiagnosticCode.SelfLink, facts.links[index]));
+            }
+        });
+    }
+
+    checkDuplicateLinks(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const first = new Map<string, number>();
+        facts.graph.links.forEach((link, index) => {
+            const key = `${link.source} ${link.target} ${link.arrow}`;
+            const earlier = first.get(key);
+            if (earlier === undefined) {
+                first.set(key, index);
+                return;
+            }
+            accept('warning', `The link ${describeLink(facts.graph, index)} is already declared.`, {
+                ...at(DiagnosticCode.DuplicateLink, facts.links[index]),
+                relatedInformation: [related(facts.links[earlier], 'first declared here')]
+            });
+        });
+    }
+
+    checkConflictingLinks(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const firstBySign = new Map<string, number>();
+        facts.graph.links.forEach((link, index) => {
+            const pair = `${link.source} ${link.target}`;
+            const opposite = firstBySign.get(`${pair} ${-signOf(link.arrow)}`);
+            if (opposite !== undefined) {
+                const [source, target] = [facts.graph.nodes[link.source].name, facts.graph.nodes[link.target].name];
+                accept('error', `'${source}' both reinforces and dampens '${target}': ${describeLink(facts.graph, opposite)} conflicts with ${describeLink(facts.graph, index)}.`, {
+                    ...at(DiagnosticCode.ConflictingLink, facts.links[index]),
+                    relatedInformation: [related(facts.links[opposite], 'the other link')]
+                });
+            }
+            const key = `${pair} ${signOf(link.arrow)}`;
+            if (!firstBySign.has(key)) firstBySign.set(key, index);
+        });
+    }
+
+    private checkKindOnWheel(flywheel: Flywheel, accept: ValidationAcceptor, kind: 'cost' | 'quality', code: DiagnosticCode, why: string): void {
+        const { graph, analysis } = this.analyzer.analyze(flywheel);
+        if (graph.goal === undefined) return;
+        if (!graph.nodes.some((node, index) => analysis.onWheel[index] && node.kinds.includes(kind))) {
+            accept('warning', `No ${kind} driver is on the wheel of '${flywheel.name}': ${why}.`, at(code, flywheel, 'name'));
+        }
+    }
+}
+
+function at<N extends Flywheel | Node | Link>(code: DiagnosticCode, node: N, property?: 'name'): DiagnosticInfo<N> {
+    return { node, property: property as DiagnosticInfo<N>['property'], code, data: { code } };
+}
+
+function related(node: Node | Link, message: string): DiagnosticRelatedInformation {
+    const uri = AstUtils.getDocument(node).uri.toString();
+    return { location: { uri, range: node.$cstNode!.range }, message };
+}
+
+/** `a -> b`, with the arrow as written. */
+export function describeLink(graph: FlywheelGraph, link: number): string {
+    const { source, target, arrow } = graph.links[link];
+    return `${graph.nodes[source].name} ${arrow} ${graph.nodes[target].name}`;
+}
+
+/** `a -> b -| c`: a path of consecutive links. */
+export function describePath(graph: FlywheelGraph, links: number[]): string {
+    if (links.length === 0) return '';
+    const steps = links.map(link => ` ${graph.links[link].arrow} ${graph.nodes[graph.links[link].target].name}`);
+    return graph.nodes[graph.links[links[0]].source].name + steps.join('');
+}
+
+function brokenLoopMessage(graph: FlywheelGraph, node: number, reason: BrokenReason, path: number[]): string {
+    const name = graph.nodes[node].name;
+    const goal = graph.nodes[graph.goal!].name;
+    switch (reason) {
+        case 'no-links':
+            return `'${name}' is on no loop: it has no links. Link it into the wheel of the goal '${goal}'.`;
+        case 'never-leads-back':
+            return `'${name}' never leads back to the goal '${goal}': nothing links out of the chain ${describePath(graph, path)} towards the goal.`;
+        case 'never-reached':
+            return `'${name}' is never reached from the goal '${goal}': nothing leads into the chain ${describePath(graph, path)} from the goal.`;
+        case 'disconnected':
+            return `'${name}' is on no loop: it is never reached from the goal '${goal}' and never leads back to it.`;
+    }
+}
+
+/** Drivers ordered by how few links join them to wheel nodes (fewest first, then declaration order). */
+function leastConnectedDrivers(facts: FlywheelFacts, drivers: Driver[]): Driver[] {
+    const { graph, analysis } = facts;
+    const wheelLinks = graph.nodes.map(() => 0);
+    for (const link of graph.links) {
+        if (link.source === link.target) continue;
+        if (analysis.onWheel[link.target]) wheelLinks[link.source]++;
+        if (analysis.onWheel[link.source]) wheelLinks[link.target]++;
+    }
+    const indexOf = (driver: Driver) => facts.declarations.indexOf(driver);
+    return [...drivers].sort((a, b) => wheelLinks[indexOf(a)] - wheelLinks[indexOf(b)] || indexOf(a) - indexOf(b));
+}
