@@ -8,7 +8,7 @@ import type { Driver, Flywheel, Goal, Link, Node } from './generated/ast.js';
 import { isChain, isDriver, isGoal } from './generated/ast.js';
 import type { FlywheelGraph, GraphLink, GraphNode } from './analysis/graph.js';
 import { analyzeWheel, type WheelAnalysis } from './analysis/analyze.js';
-import type { FlywheelServices } from './flywheel-module.js';
+import type { FlywheelCoreServices } from './flywheel-module.js';
 
 export interface FlywheelFacts {
     graph: FlywheelGraph;
@@ -25,7 +25,7 @@ export class FlywheelAnalyzer {
     private readonly comments: CommentProvider;
     private readonly cache = new WeakMap<Flywheel, FlywheelFacts>();
 
-    constructor(services: FlywheelServices) {
+    constructor(services: FlywheelCoreServices) {
         this.comments = services.documentation.CommentProvider;
     }
 

@@ -12,7 +12,7 @@ import type { Loop } from './analysis/loops.js';
 import type { BrokenReason } from './analysis/analyze.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
-import type { FlywheelServices } from './flywheel-module.js';
+import type { FlywheelCoreServices } from './flywheel-module.js';
 
 /** Options the editor and the CLI can change at run time. */
 export class FlywheelSettings {
@@ -20,7 +20,7 @@ export class FlywheelSettings {
     maxDrivers = 10;
 }
 
-export function registerValidationChecks(services: FlywheelServices): void {
+export function registerValidationChecks(services: FlywheelCoreServices): void {
     const validator = services.validation.FlywheelValidator;
     const checks: ValidationChecks<FlywheelAstType> = {
         Flywheel: [
@@ -47,7 +47,7 @@ export class FlywheelValidator {
     private readonly analyzer: FlywheelAnalyzer;
     private readonly settings: FlywheelSettings;
 
-    constructor(services: FlywheelServices) {
+    constructor(services: FlywheelCoreServices) {
         this.analyzer = services.analysis.FlywheelAnalyzer;
         this.settings = services.validation.FlywheelSettings;
     }

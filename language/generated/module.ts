@@ -11,7 +11,7 @@ export const FlywheelLanguageLanguageMetaData = {
     languageId: 'flywheel',
     fileExtensions: ['.fly'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const FlywheelGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -1,0 +1,126 @@
+/**
+ * The three output formats of `fly check`: `human` for terminals, `json` (the contract's
+ * document) and `github` (workflow commands that become pull-request annotations).
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+    code: string;
+    severity: Severity;
+    message: string;
+    /** 1-based, as the contract's JSON has them. */
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+export interface FileReport {
+    path: string;
+    text: string;
+    findings: Finding[];
+}
+
+export interface Summary {
+    files: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+export function toFinding(diagnostic: Diagnostic): Finding {
+    const { start, end } = diagnostic.range;
+    return {
+        code: String(diagnostic.code ?? 'unknown'),
+        severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1
+    };
+}
+
+/** Findings in reading order: by position, then errors before warnings. */
+export function sortFindings(findings: Finding[]): Finding[] {
+    const rank = { error: 0, warning: 1, info: 2 };
+    return [...findings].sort((a, b) => a.line - b.line || a.column - b.column || rank[a.severity] - rank[b.severity]);
+}
+
+export function summarize(reports: FileReport[]): Summary {
+    const all = reports.flatMap(r => r.findings);
+    const count = (severity: Severity) => all.filter(f => f.severity === severity).length;
+    return { files: reports.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+export function formatJson(reports: FileReport[]): string {
+    const files = reports.map(({ path, findings }) => ({ path, diagnostics: findings }));
+    return JSON.stringify({ files, summary: summarize(reports) }, null, 2) + '\n';
+}
+
+export function formatGithub(reports: FileReport[]): string {
+    return reports.flatMap(({ path, findings }) => findings.map(f => {
+        const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+        const properties = [
+            `file=${escapeProperty(path)}`, `line=${f.line}`, `col=${f.column}`,
+            `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(`fly(${f.code})`)}`
+        ].join(',');
+        return `::${command} ${properties}::${escapeData(f.message)}\n`;
+    })).join('');
+}
+
+// GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
+function escapeData(text: string): string {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export interface HumanOptions {
+    color: boolean;
+}
+
+/**
+ * `path:line:col: severity: message [code]` (clickable in terminals and editors), the source
+ * line with the range underlined, and a closing summary.
+ */
+export function formatHuman(reports: FileReport[], { color }: HumanOptions): string {
+    const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+    const severityColor = { error: '31', warning: '33', info: '36' };
+    const out: string[] = [];
+    for (const { path, text, findings } of reports) {
+        const lines = text.split(/\r\n|\r|\n/);
+        for (const f of findings) {
+            out.push(`${paint('1', `${path}:${f.line}:${f.column}`)}: ${paint(severityColor[f.severity], f.severity)}: ${f.message} ${paint('2', `[${f.code}]`)}`);
+            out.push(...excerpt(lines, f, text => paint(severityColor[f.severity], text)));
+        }
+    }
+    const summary = summarize(reports);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const files = plural(summary.files, 'file');
+    if (summary.errors + summary.warnings + summary.infos === 0) {
+        out.push(`${paint('32', '✓')} ${files} checked: no problems.`);
+    } else {
+        if (out.length > 0) out.push('');
+        const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
+        if (summary.infos > 0) parts.push(plural(summary.infos, 'info'));
+        out.push(`${paint(summary.errors > 0 ? '31' : '33', '✖')} ${parts.join(', ')} in ${files}.`);
+    }
+    return out.join('\n') + '\n';
+}
+
+function excerpt(lines: string[], f: Finding, paint: (text: string) => string): string[] {
+    const source = lines[f.line - 1];
+    if (source === undefined) return [];
+    const gutter = String(f.line).length;
+    const width = f.endLine === f.line ? Math.max(1, f.endColumn - f.column) : Math.max(1, source.length - f.column + 1);
+    const marker = ' '.repeat(Math.max(0, f.column - 1)) + '^'.repeat(width);
+    return [
+        `  ${String(f.line)} | ${source.replace(/\t/g, ' ')}`,
+        `  ${' '.repeat(gutter)} | ${paint(marker)}`
+    ];
+}

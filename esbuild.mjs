@@ -1,0 +1,29 @@
+// Bundles the command line, the language server and the VS Code extension.
+// Langium is ESM-only; the extension host loads CommonJS, so the editor bundles are `.cjs`.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    sourcemap: true,
+    minify: !watch,
+    logLevel: 'warning',
+    define: { FLY_VERSION: JSON.stringify(version) }
+};
+
+const builds = [
+    { ...common, entryPoints: { cli: 'cli/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'out',
+        // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+        banner: { js: "import { createRequire as __flyRequire } from 'node:module'; const require = __flyRequire(import.meta.url);" } }
+];
+
+if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+    await Promise.all(builds.map(options => esbuild.build(options)));
+}
