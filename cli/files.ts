@@ -22,7 +22,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 export function findFlyFiles(paths: string[]): string[] {
     return paths.flatMap(path => {
         const stats = statOrThrow(path);
-        if (!stats.isDirectory()) return [path];
+        if (!stats.isDirectory()) {
+            if (!path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly file`);
+            return [path];
+        }
         const found = walk(path).map(file => relative(process.cwd(), file) || file);
         if (found.length === 0) throw new UsageError(`no .fly files found in '${path}'`);
         return found;
@@ -88,9 +91,24 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; by
         if (validSoFar(middle)) good = middle;
         else bad = middle;
     }
+    // When the byte that fails ends a sequence begun earlier, report where that sequence starts.
+    if (!isComplete(bytes.subarray(0, good))) {
+        let start = good - 1;
+        while (start > 0 && good - start < 4 && (bytes[start] & 0xc0) === 0x80) start--;
+        if (bytes[start] >= 0xc0) good = start;
+    }
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
     const lines = prefix.split('\n');
     return { line: lines.length, column: [...lines[lines.length - 1]].length + 1, byte: bytes[good] };
+}
+
+function isComplete(bytes: Uint8Array): boolean {
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 function describeFsError(error: unknown): string {

@@ -1,0 +1,152 @@
+/** `fly check` as LANGUAGE.md specifies it: formats, exit codes, folders, and bad input. */
+import { describe, expect, test } from 'vitest';
+import { fly, tempTree } from './run-fly.js';
+import { marked } from '../language/validation-helpers.js';
+
+const clean = `flywheel W {
+    goal g
+    cost driver c
+    quality driver q
+    g -> c -> q -> g
+}
+`;
+// One error (broken-loop on «x») and one warning (missing-quality-driver on «V»).
+const faulty = marked(`flywheel «V» {
+    goal g
+    cost driver c
+    driver «x»
+    driver d
+    g -> c -> d -> g
+}
+`);
+
+describe('fly check: exit codes and the human format', () => {
+    test('a clean file exits 0 and says so', () => {
+        const root = tempTree({ 'clean.fly': clean });
+        const run = fly(['check', 'clean.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 0, stderr: '' });
+        expect(run.stdout).toBe('✓ 1 file checked: no problems.\n');
+    });
+
+    test('errors exit 1; each finding is path:line:col: severity: message [code], with the source line', () => {
+        const root = tempTree({ 'faulty.fly': faulty.text });
+        const run = fly(['check', 'faulty.fly'], { cwd: root });
+        expect(run.status).toBe(1);
+        const [wheel, driver] = faulty.ranges;
+        expect(run.stdout).toContain(`faulty.fly:${wheel.start.line + 1}:${wheel.start.character + 1}: warning: No quality driver is on the wheel of 'V'`);
+        expect(run.stdout).toContain(`faulty.fly:${driver.start.line + 1}:${driver.start.character + 1}: error: 'x' is on no loop: it has no links.`);
+        expect(run.stdout).toContain('[broken-loop]');
+        expect(run.stdout).toContain('  4 |     driver x\n    |            ^\n');
+        expect(run.stdout).toMatch(/✖ 1 error, 1 warning in 1 file\.\n$/);
+    });
+
+    test('warnings alone exit 0, and 1 with --strict', () => {
+        const root = tempTree({ 'warn.fly': clean.replace('quality driver', 'driver') });
+        expect(fly(['check', 'warn.fly'], { cwd: root }).status).toBe(0);
+        expect(fly(['check', '--strict', 'warn.fly'], { cwd: root }).status).toBe(1);
+    });
+
+    test('--max-drivers sets the too-many-drivers limit', () => {
+        const root = tempTree({ 'w.fly': clean });
+        const run = fly(['check', '--max-drivers', '1', '--format', 'json', 'w.fly'], { cwd: root });
+        expect(JSON.parse(run.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['too-many-drivers']);
+        expect(run.status).toBe(0);
+    });
+});
+
+describe('fly check --format json', () => {
+    test('one document with files, 1-based positions and a summary', () => {
+        const root = tempTree({ 'faulty.fly': faulty.text, 'clean.fly': clean });
+        const run = fly(['check', '--format', 'json', 'faulty.fly', 'clean.fly'], { cwd: root });
+        expect(run.status).toBe(1);
+        const report = JSON.parse(run.stdout);
+        const toJson = (range: (typeof faulty.ranges)[number]) => ({
+            line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1
+        });
+        expect(report).toEqual({
+            files: [
+                {
+                    path: 'faulty.fly',
+                    diagnostics: [
+                        { code: 'missing-quality-driver', severity: 'warning', message: expect.any(String), ...toJson(faulty.ranges[0]) },
+                        { code: 'broken-loop', severity: 'error', message: expect.stringContaining("'x'"), ...toJson(faulty.ranges[1]) }
+                    ]
+                },
+                { path: 'clean.fly', diagnostics: [] }
+            ],
+            summary: { files: 2, errors: 1, warnings: 1, infos: 0 }
+        });
+    });
+});
+
+describe('fly check --format github', () => {
+    test('one workflow command per diagnostic, escaped', () => {
+        const root = tempTree({ 'a,b.fly': faulty.text });
+        const run = fly(['check', '--format', 'github', 'a,b.fly'], { cwd: root });
+        const lines = run.stdout.trimEnd().split('\n');
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatch(/^::warning file=a%2Cb\.fly,line=1,col=10,endLine=1,endColumn=11,title=fly\(missing-quality-driver\)::No quality driver/);
+        expect(lines[1]).toMatch(/^::error file=a%2Cb\.fly,line=4,col=12,endLine=4,endColumn=13,title=fly\(broken-loop\)::'x' is on no loop/);
+    });
+});
+
+describe('fly check: files and folders', () => {
+    test('walks folders for *.fly in a stable order, skipping node_modules and hidden folders; paths relative to the current folder', () => {
+        const root = tempTree({
+            'b/two.fly': clean, 'a/one.fly': clean, 'a/deeper/three.fly': clean, 'a/notes.txt': 'not a flywheel',
+            'node_modules/pkg/x.fly': 'broken {', '.git/y.fly': 'broken {'
+        });
+        const run = fly(['check', '--format', 'json', '.'], { cwd: root });
+        expect(run.status).toBe(0);
+        expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['a/deeper/three.fly', 'a/one.fly', 'b/two.fly']);
+    });
+
+    test('checks the current folder when no path is given', () => {
+        const root = tempTree({ 'w.fly': clean });
+        expect(fly(['check'], { cwd: root }).stdout).toBe('✓ 1 file checked: no problems.\n');
+    });
+
+});
+
+describe('fly check: bad input gets one clear line and exit code 2', () => {
+    const expectOneLine = (run: ReturnType<typeof fly>, message: string | RegExp) => {
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+    };
+
+    test('a missing file', () => expectOneLine(fly(['check', 'nope.fly'], { cwd: tempTree({}) }), "fly: cannot read 'nope.fly': no such file or folder"));
+    test('a folder with no .fly files', () => expectOneLine(fly(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "fly: no .fly files found in 'docs'"));
+    test('a file that is not UTF-8, with the position of the bad byte', () => {
+        const bytes = Buffer.concat([Buffer.from('flywheel W {\n    goal caf'), Buffer.from([0xe9]), Buffer.from('\n}\n')]);
+        expectOneLine(fly(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) }), "fly: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 2, column 13");
+    });
+    test('a 0-byte file', () => expectOneLine(fly(['check', 'empty.fly'], { cwd: tempTree({ 'empty.fly': '' }) }), "fly: 'empty.fly' is empty (0 bytes)"));
+    test('a file that is not a .fly file', () => expectOneLine(fly(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "fly: 'wheel.txt' is not a .fly file"));
+    test('an unknown option', () => expectOneLine(fly(['check', '--fast']), "fly: unknown option '--fast'"));
+    test('an unknown format', () => expectOneLine(fly(['check', '--format', 'xml']), "fly: unknown format 'xml' for --format"));
+    test('a bad --max-drivers', () => expectOneLine(fly(['check', '--max-drivers', 'ten']), "fly: --max-drivers takes a whole number, not 'ten'"));
+    test('an unknown command', () => expectOneLine(fly(['lint']), "fly: unknown command 'lint'"));
+    test('a syntax error is a finding, not bad input', () => {
+        const root = tempTree({ 's.fly': 'flywheel W {\n    goal g\n    driver }\n' });
+        const run = fly(['check', 's.fly'], { cwd: root });
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain('s.fly:3:12: error: ');
+        expect(run.stdout).toContain('[syntax-error]');
+    });
+});
+
+describe('fly --help and --version', () => {
+    test('--help lists the commands and exit codes', () => {
+        const run = fly(['--help']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('check [PATH…]');
+        expect(run.stdout).toContain('Exit codes:');
+    });
+    test('--version prints the package version', async () => {
+        const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+        expect(fly(['--version']).stdout).toBe(`${version}\n`);
+    });
+});

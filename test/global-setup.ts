@@ -1,0 +1,6 @@
+// The CLI tests spawn the built `fly`: bundle the current sources first, so they never test a stale build.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+    execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+}
