@@ -16,10 +16,15 @@ const common = {
     define: { FLY_VERSION: JSON.stringify(version) }
 };
 
+const esm = {
+    ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'out',
+    // Bundled CommonJS dependencies call require(); give the ESM bundles one.
+    banner: { js: "import { createRequire as __flyRequire } from 'node:module'; const require = __flyRequire(import.meta.url);" }
+};
+
 const builds = [
-    { ...common, entryPoints: { cli: 'cli/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'out',
-        // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-        banner: { js: "import { createRequire as __flyRequire } from 'node:module'; const require = __flyRequire(import.meta.url);" } }
+    { ...esm, entryPoints: { cli: 'cli/main.ts' } },
+    ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : [])
 ];
 
 if (watch) {

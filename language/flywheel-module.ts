@@ -16,6 +16,7 @@ import {
 } from 'langium/lsp';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
+import { FlywheelScopeProvider } from './flywheel-scope-provider.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
 import { FlywheelSettings, FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
 
@@ -37,6 +38,9 @@ export type FlywheelServices = LangiumServices & FlywheelAddedServices;
 export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServices & FlywheelAddedServices> = {
     analysis: {
         FlywheelAnalyzer: services => new FlywheelAnalyzer(services)
+    },
+    references: {
+        ScopeProvider: services => new FlywheelScopeProvider(services)
     },
     parser: {
         // The grammar is LL(1); plain LL(k) lookahead builds much faster than ALL(*) at start-up.

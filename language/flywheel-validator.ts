@@ -265,6 +265,7 @@ function leastConnectedDrivers(facts: FlywheelFacts, drivers: Driver[]): Driver[
         if (analysis.onWheel[link.target]) wheelLinks[link.source]++;
         if (analysis.onWheel[link.source]) wheelLinks[link.target]++;
     }
-    const indexOf = (driver: Driver) => facts.declarations.indexOf(driver);
-    return [...drivers].sort((a, b) => wheelLinks[indexOf(a)] - wheelLinks[indexOf(b)] || indexOf(a) - indexOf(b));
+    const index = new Map<Node, number>(facts.declarations.map((node, i) => [node, i]));
+    const order = (driver: Driver) => index.get(driver)!;
+    return [...drivers].sort((a, b) => wheelLinks[order(a)] - wheelLinks[order(b)] || order(a) - order(b));
 }

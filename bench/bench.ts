@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: performance as ratios against a baseline in the same run, never as pass/fail
+ * timings. Prints a table; the targets come from the issues and are shown beside the figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { createFlywheelCoreServices } from '../language/flywheel-module.js';
+import { generateComplete, generateWheel } from './generate.js';
+
+const { Flywheel } = createFlywheelCoreServices(EmptyFileSystem);
+const workspace = Flywheel.shared.workspace;
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+function percentile(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+let documentCounter = 0;
+/** Parse, link and validate one text, as `fly check` and the language server do. */
+async function parseAndCheck(text: string): Promise<number> {
+    const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(`/bench/${documentCounter++}.fly`));
+    workspace.LangiumDocuments.addDocument(document);
+    await workspace.DocumentBuilder.build([document], { validation: true });
+    workspace.LangiumDocuments.deleteDocument(document.uri);
+    return document.diagnostics?.length ?? 0;
+}
+
+async function timeCheck(text: string, runs: number): Promise<{ median: number; diagnostics: number }> {
+    let diagnostics = 0;
+    diagnostics = await parseAndCheck(text); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        await parseAndCheck(text);
+        times.push(performance.now() - start);
+    }
+    return { median: median(times), diagnostics };
+}
+
+function timeCommand(command: string, args: string[], runs: number): number[] {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        spawnSync(command, args, { stdio: 'ignore' });
+        times.push(performance.now() - start);
+    }
+    return times;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const rows: string[][] = [];
+
+console.log('Parse + check in process (median):');
+for (const drivers of [10, 100, 1000, 5000]) {
+    const text = generateWheel(drivers);
+    const { median: time, diagnostics } = await timeCheck(text, drivers >= 1000 ? 15 : 40);
+    const target = drivers === 1000 ? 'target < 100 ms' : '';
+    rows.push([`wheel of ${drivers} drivers (${Math.floor(drivers / 5)} chords)`, ms(time), `${diagnostics} diagnostics`, target]);
+}
+{
+    const text = generateComplete(40);
+    const { median: time, diagnostics } = await timeCheck(text, 10);
+    rows.push(['complete graph K40 (1,560 links)', ms(time), `${diagnostics} diagnostics`, 'target < 500 ms']);
+}
+printTable(rows.splice(0));
+
+console.log('\n`fly check` of a small file against a bare Node start (median of 20, same machine, same run):');
+const folder = mkdtempSync(join(tmpdir(), 'fly-bench-'));
+const small = join(folder, 'small.fly');
+writeFileSync(small, generateWheel(6));
+const fly = resolve('bin/fly.mjs');
+timeCommand(process.execPath, [fly, 'check', small], 3); // fills the compile cache
+const bare = median(timeCommand(process.execPath, ['-e', '0'], 20));
+const flyTimes = timeCommand(process.execPath, [fly, 'check', small], 20);
+printTable([
+    ['node -e 0', ms(bare), '1.00×', ''],
+    ['fly check small.fly', ms(median(flyTimes)), `${(median(flyTimes) / bare).toFixed(2)}×`, `target < 2×; p95 ${ms(percentile(flyTimes, 0.95))}`]
+]);
+
+function printTable(table: string[][]): void {
+    const widths = table[0].map((_, column) => Math.max(...table.map(row => row[column].length)));
+    for (const row of table) console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('   ').trimEnd());
+}

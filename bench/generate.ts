@@ -1,0 +1,34 @@
+/** Generated `.fly` text for benchmarks (and tests that need big inputs). */
+
+/**
+ * A wheel of `drivers` drivers: one ring through the goal, plus `chords` extra forward links
+ * (default one per five drivers), every fifth driver `cost` and every seventh `quality`.
+ */
+export function generateWheel(drivers: number, chords = Math.floor(drivers / 5)): string {
+    const names = Array.from({ length: drivers }, (_, i) => `d${i}`);
+    const lines = [`flywheel Generated${drivers} "A generated wheel of ${drivers} drivers" {`, '    goal growth "Growth"'];
+    names.forEach((name, i) => {
+        const kinds = [i % 5 === 0 ? 'cost ' : '', i % 7 === 0 ? 'quality ' : ''].join('');
+        lines.push(`    ${kinds}driver ${name} "Driver number ${i}"`);
+    });
+    lines.push(`    growth -> ${names[0]}`);
+    for (let i = 0; i + 1 < drivers; i++) lines.push(`    ${names[i]} -> ${names[i + 1]}`);
+    lines.push(`    ${names[drivers - 1]} -> growth "closes the loop"`);
+    // Chords jump ahead by a stride that spreads them around the ring.
+    for (let c = 0; c < chords; c++) {
+        const from = (c * 5) % drivers;
+        const to = (from + 2 + (c % 3)) % drivers;
+        if (from !== to) lines.push(`    ${names[from]} ~> ${names[to]}`);
+    }
+    lines.push('}', '');
+    return lines.join('\n');
+}
+
+/** The complete directed graph on `nodes` nodes (the goal and nodes − 1 drivers): every ordered pair linked. */
+export function generateComplete(nodes: number): string {
+    const names = ['growth', ...Array.from({ length: nodes - 1 }, (_, i) => `d${i}`)];
+    const lines = [`flywheel Complete${nodes} {`, '    goal growth', '    cost driver d0', ...names.slice(2).map(n => `    quality driver ${n}`)];
+    for (const a of names) for (const b of names) if (a !== b) lines.push(`    ${a} -> ${b}`);
+    lines.push('}', '');
+    return lines.join('\n');
+}
