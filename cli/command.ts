@@ -1,0 +1,31 @@
+/** What every `fly` subcommand provides, and the option parsing they share. */
+import { parseArgs } from 'node:util';
+import { UsageError } from './files.js';
+
+export interface Command {
+    name: string;
+    /** Its lines in `fly --help`: the synopsis, then indented options. */
+    usage: string;
+    /** Runs with the arguments after the command's name; resolves to the exit code. */
+    run(args: string[]): Promise<number>;
+}
+
+type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+/** `node:util`'s parseArgs, with its errors turned into one-line usage errors. */
+export function parseOptions<T extends OptionSpec>(args: string[], options: T) {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (error) {
+        const code = (error as { code?: string }).code;
+        const option = /'([^']+)'/.exec((error as Error).message)?.[1];
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${option}' (see fly --help)`);
+        if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option '${option?.split(' ')[0]}' needs a value`);
+        throw new UsageError((error as Error).message);
+    }
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
+export function useColor(): boolean {
+    return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}
