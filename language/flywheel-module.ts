@@ -14,11 +14,16 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
+import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
+import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
+import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
 import { FlywheelScopeProvider } from './flywheel-scope-provider.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
-import { FlywheelSettings, FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
+import { FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
+import { FlywheelSettings } from './flywheel-settings.js';
 
 export type FlywheelAddedServices = {
     analysis: {
@@ -54,11 +59,21 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
 };
 
 /** The editor's services on top of the core module (formatter, quick fixes, hover, …). */
-export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices> = {};
+export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices> = {
+    lsp: {
+        CodeActionProvider: services => new FlywheelCodeActionProvider(services),
+        HoverProvider: services => new FlywheelHoverProvider(services),
+        RenameProvider: services => new FlywheelRenameProvider(services),
+        SemanticTokenProvider: services => new FlywheelSemanticTokenProvider(services)
+    }
+};
 
 export function createFlywheelServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Flywheel: FlywheelServices } {
     const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule);
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
+    if (context.connection) {
+        Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);
+    }
     return register(shared, Flywheel, Boolean(context.connection));
 }
 

@@ -13,12 +13,7 @@ import type { BrokenReason } from './analysis/analyze.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
-
-/** Options the editor and the CLI can change at run time. */
-export class FlywheelSettings {
-    /** `too-many-drivers` fires above this many drivers (VS Code `flywheel.validation.maxDrivers`, CLI `--max-drivers`). */
-    maxDrivers = 10;
-}
+import type { FlywheelSettings } from './flywheel-settings.js';
 
 export function registerValidationChecks(services: FlywheelCoreServices): void {
     const validator = services.validation.FlywheelValidator;

@@ -1,0 +1,210 @@
+/**
+ * Quick fixes keyed on the contract's diagnostic codes (`diagnostic.data.code`). Each edit touches
+ * only the text its fix is about: new lines go before the flywheel's closing brace or after its
+ * last declaration, and a removed link leaves the rest of its chain (and every comment) in place.
+ */
+import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { type Driver, type Flywheel, isDriver, isFlywheel, isGoal, isLink, type Link, type Model } from '../generated/ast.js';
+import { DiagnosticCode } from '../diagnostic-codes.js';
+import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
+import type { FlywheelServices } from '../flywheel-module.js';
+
+type Fix = { title: string; edits: TextEdit[]; preferred?: boolean };
+
+export class FlywheelCodeActionProvider implements CodeActionProvider {
+    private readonly analyzer: FlywheelAnalyzer;
+
+    constructor(services: FlywheelServices) {
+        this.analyzer = services.analysis.FlywheelAnalyzer;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const model = document.parseResult.value as Model;
+        return params.context.diagnostics.flatMap(diagnostic =>
+            this.fixesFor(document, model, diagnostic).map(fix => ({
+                title: fix.title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: fix.preferred,
+                edit: { changes: { [document.uri.toString()]: fix.edits } }
+            })));
+    }
+
+    private fixesFor(document: LangiumDocument, model: Model, diagnostic: Diagnostic): Fix[] {
+        const code = (diagnostic.data as { code?: string } | undefined)?.code;
+        const text = new SourceText(document);
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        const leaf = CstUtils.findLeafNodeAtOffset(model.$cstNode!, offset);
+        const flywheel = leaf && AstUtils.getContainerOfType(leaf.astNode, isFlywheel);
+        if (!flywheel) return [];
+        switch (code) {
+            case DiagnosticCode.BrokenLoop: return this.linkIntoWheel(text, flywheel, leaf.astNode as Driver);
+            case DiagnosticCode.UnresolvedReference: return [declareDriver(text, flywheel, document.textDocument.getText(diagnostic.range))];
+            case DiagnosticCode.MissingCostDriver: return this.addKind(text, flywheel, 'cost');
+            case DiagnosticCode.MissingQualityDriver: return this.addKind(text, flywheel, 'quality');
+            case DiagnosticCode.DuplicateLink:
+            case DiagnosticCode.SelfLink: {
+                const link = AstUtils.getContainerOfType(leaf.astNode, isLink);
+                return link ? [{ title: `Remove the link ${describe(link)}`, edits: removeLink(text, link), preferred: true }] : [];
+            }
+            default: return [];
+        }
+    }
+
+    /** broken-loop: close the driver's path with the link it lacks (to or from the goal, or to the next wheel driver). */
+    private linkIntoWheel(text: SourceText, flywheel: Flywheel, driver: Driver): Fix[] {
+        const facts = this.analyzer.analyze(flywheel);
+        const { graph, analysis } = facts;
+        const index = facts.declarations.indexOf(driver);
+        const placement = analysis.placement[index];
+        if (graph.goal === undefined || placement?.kind !== 'broken') return [];
+        const goal = graph.nodes[graph.goal].name;
+        const name = driver.name;
+        const wheelDriver = graph.nodes.find((_, i) => analysis.onWheel[i] && i !== graph.goal && i !== index)?.name;
+        const chain = (line: string, title: string, preferred = false): Fix => ({ title, edits: [appendLine(text, flywheel, line)], preferred });
+        switch (placement.reason) {
+            case 'never-leads-back':
+                return [
+                    chain(`${name} -> ${goal}`, `Link '${name}' back to the goal: ${name} -> ${goal}`, true),
+                    ...(wheelDriver ? [chain(`${name} -> ${wheelDriver}`, `Link '${name}' to the wheel driver '${wheelDriver}'`)] : [])
+                ];
+            case 'never-reached':
+                return [chain(`${goal} -> ${name}`, `Link the goal to '${name}': ${goal} -> ${name}`, true)];
+            default:
+                return [chain(`${goal} -> ${name} -> ${goal}`, `Put '${name}' on a loop through the goal: ${goal} -> ${name} -> ${goal}`, true)];
+        }
+    }
+
+    /** missing-cost-driver / missing-quality-driver: the kind on a wheel driver, or a new driver line. */
+    private addKind(text: SourceText, flywheel: Flywheel, kind: 'cost' | 'quality'): Fix[] {
+        const facts = this.analyzer.analyze(flywheel);
+        const onWheel = facts.declarations.filter((node, i): node is Driver => isDriver(node) && facts.analysis.onWheel[i] && !node.kinds.includes(kind));
+        const start = (driver: Driver) => text.position(driver.$cstNode!.offset);
+        const newName = freshName(flywheel, `${kind}Driver`);
+        return [
+            ...onWheel.map((driver, i) => ({
+                title: `Make '${driver.name}' a ${kind} driver`,
+                edits: [{ range: { start: start(driver), end: start(driver) }, newText: `${kind} ` }],
+                preferred: i === 0
+            })),
+            { title: `Add a new ${kind} driver '${newName}'`, edits: [appendDeclaration(text, flywheel, `${kind} driver ${newName}`)] }
+        ];
+    }
+}
+
+function declareDriver(text: SourceText, flywheel: Flywheel, name: string): Fix {
+    return { title: `Declare the driver '${name}'`, edits: [appendDeclaration(text, flywheel, `driver ${name}`)], preferred: true };
+}
+
+/** A name not yet used in the flywheel: `base`, `base2`, … */
+function freshName(flywheel: Flywheel, base: string): string {
+    const taken = new Set(flywheel.members.flatMap(m => (isGoal(m) || isDriver(m) ? [m.name] : [])));
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    return name;
+}
+
+function describe(link: Link): string {
+    const chain = link.$container;
+    const index = chain.links.indexOf(link);
+    const source = index === 0 ? chain.source.$refText : chain.links[index - 1].target.$refText;
+    return `${source} ${link.arrow} ${link.target.$refText}`;
+}
+
+/** The document's text with its line ending and position helpers. */
+class SourceText {
+    readonly value: string;
+    readonly eol: string;
+
+    constructor(private readonly document: LangiumDocument) {
+        this.value = document.textDocument.getText();
+        this.eol = this.value.includes('\r\n') ? '\r\n' : '\n';
+    }
+
+    position(offset: number) {
+        return this.document.textDocument.positionAt(offset);
+    }
+
+    range(start: number, end: number): Range {
+        return { start: this.position(start), end: this.position(end) };
+    }
+
+    /** The indentation of the line holding `offset`. */
+    indentAt(offset: number): string {
+        const lineStart = this.value.lastIndexOf('\n', offset - 1) + 1;
+        return /^[ \t]*/.exec(this.value.slice(lineStart))![0];
+    }
+
+    /** True when only spaces or tabs stand between the line's start and `offset`. */
+    startsLine(offset: number): boolean {
+        const lineStart = this.value.lastIndexOf('\n', offset - 1) + 1;
+        return /^[ \t]*$/.test(this.value.slice(lineStart, offset));
+    }
+}
+
+/** A new member line before the flywheel's closing brace, indented one level inside it. */
+function appendLine(text: SourceText, flywheel: Flywheel, line: string): TextEdit {
+    const close = GrammarUtils.findNodeForKeyword(flywheel.$cstNode, '}');
+    if (!close) {
+        // An unclosed flywheel: the new line goes at its end.
+        const end = flywheel.$cstNode!.end;
+        return { range: text.range(end, end), newText: `${text.eol}    ${line}` };
+    }
+    const indent = text.indentAt(close.offset) + '    ';
+    if (text.startsLine(close.offset)) {
+        const lineStart = text.value.lastIndexOf('\n', close.offset - 1) + 1;
+        return { range: text.range(lineStart, lineStart), newText: `${indent}${line}${text.eol}` };
+    }
+    return { range: text.range(close.offset, close.offset), newText: `${text.eol}${indent}${line}${text.eol}${text.indentAt(close.offset)}` };
+}
+
+/** A new declaration line right after the flywheel's last goal or driver (or before `}` without one). */
+function appendDeclaration(text: SourceText, flywheel: Flywheel, line: string): TextEdit {
+    const declarations = flywheel.members.filter(m => isGoal(m) || isDriver(m));
+    const last = declarations[declarations.length - 1];
+    if (!last?.$cstNode || !text.startsLine(last.$cstNode.offset)) return appendLine(text, flywheel, line);
+    const end = last.$cstNode.end;
+    return { range: text.range(end, end), newText: `${text.eol}${text.indentAt(last.$cstNode.offset)}${line}` };
+}
+
+/**
+ * Removes one link from its chain: the whole line for a one-link chain; for the first or last
+ * link, just that link; for a middle link, the chain is split in two on separate lines.
+ */
+function removeLink(text: SourceText, link: Link): TextEdit[] {
+    const chain = link.$container;
+    const index = chain.links.indexOf(link);
+    const linkNode = link.$cstNode!;
+    if (chain.links.length === 1) {
+        const node = chain.$cstNode!;
+        const lineStart = text.value.lastIndexOf('\n', node.offset - 1) + 1;
+        const lineEnd = text.value.indexOf('\n', node.end);
+        const onItsOwnLine = text.startsLine(node.offset) && /^[ \t]*\r?$/.test(text.value.slice(node.end, lineEnd < 0 ? undefined : lineEnd));
+        return onItsOwnLine
+            ? [{ range: text.range(lineStart, lineEnd < 0 ? text.value.length : lineEnd + 1), newText: '' }]
+            : [{ range: text.range(node.offset, node.end), newText: '' }];
+    }
+    const targetStart = GrammarUtils.findNodeForProperty(linkNode, 'target')!.offset;
+    const labelNode = GrammarUtils.findNodeForProperty(linkNode, 'label');
+    const dropLabel = labelNode ? [{ range: text.range(previousEnd(text, labelNode.offset), labelNode.end), newText: '' }] : [];
+    if (index === chain.links.length - 1) {
+        const start = previousEnd(text, linkNode.offset);
+        return [{ range: text.range(start, linkNode.end), newText: '' }];
+    }
+    if (index === 0) {
+        // `a -> b -> c` without `a -> b` is `b -> c`: the chain now starts at the link's target.
+        return [{ range: text.range(chain.$cstNode!.offset, targetStart), newText: '' }, ...dropLabel];
+    }
+    // `a -> b -> c -> d` without `b -> c`: `a -> b` and `c -> d`, each on its own line.
+    const start = previousEnd(text, linkNode.offset);
+    return [{ range: text.range(start, targetStart), newText: `${text.eol}${text.indentAt(chain.$cstNode!.offset)}` }, ...dropLabel];
+}
+
+/** The offset just after the last non-blank character before `offset`. */
+function previousEnd(text: SourceText, offset: number): number {
+    let at = offset;
+    while (at > 0 && /[ \t]/.test(text.value[at - 1])) at--;
+    return at;
+}
