@@ -22,8 +22,12 @@ const esm = {
     banner: { js: "import { createRequire as __flyRequire } from 'node:module'; const require = __flyRequire(import.meta.url);" }
 };
 
+// The extension host loads CommonJS; `vscode` is provided by it at run time.
+const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'out', external: ['vscode'] };
+
 const builds = [
     { ...esm, entryPoints: { cli: 'cli/main.ts' } },
+    { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
     ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : [])
 ];
 
