@@ -12,9 +12,11 @@ import {
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
+import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
+import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
 import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
@@ -62,14 +64,22 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
 export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: services => new FlywheelCodeActionProvider(services),
+        CompletionProvider: services => new FlywheelCompletionProvider(services),
         HoverProvider: services => new FlywheelHoverProvider(services),
         RenameProvider: services => new FlywheelRenameProvider(services),
         SemanticTokenProvider: services => new FlywheelSemanticTokenProvider(services)
     }
 };
 
+/** Shared editor services: outline and completion icons. */
+export const FlywheelSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new FlywheelNodeKindProvider()
+    }
+};
+
 export function createFlywheelServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Flywheel: FlywheelServices } {
-    const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule, FlywheelSharedLspModule);
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
         Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);

@@ -184,7 +184,7 @@ function removeLink(text: SourceText, link: Link): TextEdit[] {
         const onItsOwnLine = text.startsLine(node.offset) && /^[ \t]*\r?$/.test(text.value.slice(node.end, lineEnd < 0 ? undefined : lineEnd));
         return onItsOwnLine
             ? [{ range: text.range(lineStart, lineEnd < 0 ? text.value.length : lineEnd + 1), newText: '' }]
-            : [{ range: text.range(node.offset, node.end), newText: '' }];
+            : [{ range: text.range(node.offset, nextStart(text, node.end)), newText: '' }];
     }
     const targetStart = GrammarUtils.findNodeForProperty(linkNode, 'target')!.offset;
     const labelNode = GrammarUtils.findNodeForProperty(linkNode, 'label');
@@ -200,6 +200,13 @@ function removeLink(text: SourceText, link: Link): TextEdit[] {
     // `a -> b -> c -> d` without `b -> c`: `a -> b` and `c -> d`, each on its own line.
     const start = previousEnd(text, linkNode.offset);
     return [{ range: text.range(start, targetStart), newText: `${text.eol}${text.indentAt(chain.$cstNode!.offset)}` }, ...dropLabel];
+}
+
+/** The offset of the first non-blank character from `offset` on (within the line). */
+function nextStart(text: SourceText, offset: number): number {
+    let at = offset;
+    while (at < text.value.length && /[ \t]/.test(text.value[at])) at++;
+    return at;
 }
 
 /** The offset just after the last non-blank character before `offset`. */

@@ -1,0 +1,127 @@
+/** Quick fixes: each repairs its diagnostic, and touches nothing else (the rest of the model is unchanged). */
+import { TextDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import type { CodeAction } from 'vscode-languageserver';
+import { services, validate } from '../validation-helpers.js';
+
+/** The quick fixes offered for the first diagnostic with `code`, each applied to a copy of the text. */
+async function fixesFor(text: string, code: string): Promise<Array<{ title: string; preferred: boolean; result: string }>> {
+    const { document, diagnostics } = await validate(text);
+    const diagnostic = diagnostics.find(d => d.code === code);
+    expect(diagnostic, `a ${code} diagnostic`).toBeDefined();
+    const actions = (await services.Flywheel.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
+    })) as CodeAction[];
+    return actions.map(action => ({
+        title: action.title,
+        preferred: Boolean(action.isPreferred),
+        result: TextDocument.applyEdits(document.textDocument, action.edit!.changes![document.uri.toString()])
+    }));
+}
+
+async function codesAfter(text: string): Promise<string[]> {
+    return (await validate(text)).diagnostics.map(d => String(d.code));
+}
+
+const base = `flywheel W {
+    goal g
+    cost driver c
+    quality driver q
+    g -> c -> q -> g
+}
+`;
+
+describe('broken-loop', () => {
+    test('a driver that never leads back gets a link back to the goal (preferred) or to a wheel driver', async () => {
+        const text = base.replace('quality driver q', 'quality driver q\n    driver x').replace('q -> g', 'q -> g\n    q -> x');
+        const [toGoal, toWheel] = await fixesFor(text, 'broken-loop');
+        expect(toGoal).toMatchObject({ title: "Link 'x' back to the goal: x -> g", preferred: true });
+        expect(toGoal.result).toBe(text.replace('    q -> x\n', '    q -> x\n    x -> g\n'));
+        expect(await codesAfter(toGoal.result)).toEqual([]);
+        expect(toWheel.title).toBe("Link 'x' to the wheel driver 'c'");
+        expect(await codesAfter(toWheel.result)).toEqual([]);
+    });
+
+    test('a driver never reached gets a link from the goal', async () => {
+        const text = base.replace('quality driver q', 'quality driver q\n    driver x').replace('q -> g', 'q -> g\n    x -> c');
+        const [fix] = await fixesFor(text, 'broken-loop');
+        expect(fix.title).toBe("Link the goal to 'x': g -> x");
+        expect(await codesAfter(fix.result)).toEqual([]);
+    });
+
+    test('a driver with no links is put on a loop through the goal', async () => {
+        const text = base.replace('quality driver q', 'quality driver q\n    driver x');
+        const [fix] = await fixesFor(text, 'broken-loop');
+        expect(fix.result).toContain('    g -> x -> g\n}');
+        expect(await codesAfter(fix.result)).toEqual([]);
+    });
+
+    test('works on a one-line flywheel', async () => {
+        const text = 'flywheel W { goal g cost quality driver c driver x g -> c -> g }';
+        const [fix] = await fixesFor(text, 'broken-loop');
+        expect(fix.result).toBe('flywheel W { goal g cost quality driver c driver x g -> c -> g \n    g -> x -> g\n}');
+        expect(await codesAfter(fix.result)).toEqual([]);
+    });
+});
+
+describe('unresolved-reference', () => {
+    test('declares the missing driver after the last declaration', async () => {
+        const text = base.replace('q -> g', 'q -> newcomer -> g');
+        const [fix] = await fixesFor(text, 'unresolved-reference');
+        expect(fix.title).toBe("Declare the driver 'newcomer'");
+        expect(fix.result).toBe(text.replace('quality driver q\n', 'quality driver q\n    driver newcomer\n'));
+        expect(await codesAfter(fix.result)).toEqual([]);
+    });
+});
+
+describe('missing-cost-driver and missing-quality-driver', () => {
+    test('puts the kind on a wheel driver, or adds a new driver line', async () => {
+        const text = base.replace('cost driver c', 'driver c').replace('/**', '');
+        const [onWheel, second, newLine] = await fixesFor(text, 'missing-cost-driver');
+        expect(onWheel).toMatchObject({ title: "Make 'c' a cost driver", preferred: true });
+        expect(onWheel.result).toBe(base);
+        expect(second.title).toBe("Make 'q' a cost driver");
+        expect(second.result).toContain('cost quality driver q');
+        expect(newLine.title).toBe("Add a new cost driver 'costDriver'");
+        expect(newLine.result).toContain('quality driver q\n    cost driver costDriver\n');
+    });
+
+    test('keeps a doc comment in front of the driver', async () => {
+        const text = base.replace('    quality driver q', '    /** What customers feel. */\n    driver q');
+        const fix = (await fixesFor(text, 'missing-quality-driver')).find(f => f.title === "Make 'q' a quality driver")!;
+        expect(fix.result).toContain('    /** What customers feel. */\n    quality driver q');
+    });
+});
+
+describe('duplicate-link and self-link', () => {
+    const removal = async (chain: string, code: string) => {
+        const text = base.replace('q -> g\n', `q -> g\n    ${chain}\n`);
+        const [fix] = await fixesFor(text, code);
+        expect(fix.preferred).toBe(true);
+        return fix.result.replace(base.slice(0, base.indexOf('q -> g\n') + 7), '').replace(/}\n$/, '').trimEnd();
+    };
+
+    test('a one-link chain goes with its line', async () => {
+        expect(await removal('c -> c', 'self-link')).toBe('');
+    });
+    test('the last link of a chain', async () => {
+        expect(await removal('q -> c -> c', 'self-link')).toBe('    q -> c');
+    });
+    test('the first link of a chain, with its label', async () => {
+        expect(await removal('c -> c "again" -> q', 'self-link')).toBe('    c -> q');
+    });
+    test('a middle link splits the chain in two', async () => {
+        expect(await removal('g -> q -> q -> c', 'self-link')).toBe('    g -> q\n    q -> c');
+    });
+    test('a duplicated link', async () => {
+        expect(await removal('g -> c // again', 'duplicate-link')).toBe('    // again');
+    });
+});
+
+describe('too-many-drivers', () => {
+    test('offers no fix', async () => {
+        const drivers = Array.from({ length: 11 }, (_, i) => `d${i}`);
+        const text = `flywheel W {\n    goal g\n    cost quality driver ${drivers.join('\n    driver ')}\n    g -> ${drivers.join(' -> ')} -> g\n}\n`;
+        expect(await fixesFor(text, 'too-many-drivers')).toEqual([]);
+    });
+});

@@ -1,0 +1,149 @@
+/** Completion, hover, navigation, rename, symbols, folding and semantic tokens, through Langium's LSP services. */
+import { afterEach, describe, expect, test } from 'vitest';
+import { clearDocuments, expectCompletion, expectFindReferences, expectGoToDefinition, expectHover, expectSymbols } from 'langium/test';
+import { SemanticTokensDecoder } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { services, validate } from '../validation-helpers.js';
+
+const lsp = services.Flywheel;
+afterEach(() => clearDocuments(services.shared));
+
+const amazon = `/** Amazon's virtuous cycle. */
+flywheel Amazon {
+    goal growth "Growth"
+    /** What customers feel on every visit. */
+    quality driver experience "Customer experience"
+    driver traffic "Traffic"
+    cost driver prices "Lower prices"
+    driver sellers
+    experience -> traffic -> growth -> prices -> experience
+    growth -> sellers -> experience
+}
+flywheel Other {
+    goal elsewhere
+}`;
+
+describe('completion', () => {
+    test('in a chain: the current flywheel\'s nodes only, and arrows after a name', async () => {
+        await expectCompletion(lsp)({
+            text: amazon.replace('growth -> sellers', 'growth -> <|>sellers'), index: 0,
+            assert: list => {
+                const labels = list.items.map(i => i.label);
+                expect(labels).toEqual(expect.arrayContaining(['growth', 'experience', 'traffic', 'prices', 'sellers']));
+                expect(labels).not.toContain('elsewhere');
+            }
+        });
+        await expectCompletion(lsp)({
+            text: amazon.replace('growth -> sellers', 'growth <|>'), index: 0,
+            assert: list => expect(list.items.map(i => i.label)).toEqual(expect.arrayContaining(['->', '-|', '~>', '~|']))
+        });
+    });
+
+    test('keywords and kinds at the start of a member', async () => {
+        await expectCompletion(lsp)({
+            text: amazon.replace('    driver sellers', '    <|>\n    driver sellers'), index: 0,
+            assert: list => expect(list.items.map(i => i.label)).toEqual(expect.arrayContaining(['goal', 'driver', 'cost', 'quality']))
+        });
+    });
+});
+
+describe('hover', () => {
+    test('on a driver: label, kinds, doc comment, loops, and what removing it does', async () => {
+        await expectHover(lsp)({
+            text: amazon.replace('quality driver experience', 'quality driver <|>experience'), index: 0,
+            hover: /\*\*Customer experience\*\* · `experience` · quality driver\n\nWhat customers feel on every visit\.\n\nOn the wheel, on R1, R2\.\n\nRemoving `experience` would stop every reinforcing loop through the goal\./
+        });
+    });
+
+    test('on a reference, a driver that others can route around', async () => {
+        await expectHover(lsp)({
+            text: amazon.replace('growth -> sellers', 'growth -> <|>sellers'), index: 0,
+            hover: /On the wheel, on R2\.\n\nRemoving `sellers` would leave R1 turning\./
+        });
+    });
+
+    test('on the goal: the loops through it', async () => {
+        await expectHover(lsp)({
+            text: amazon.replace('goal growth', 'goal <|>growth'), index: 0,
+            hover: /The goal: 2 loops pass through it: R1, R2\./
+        });
+    });
+});
+
+describe('navigation', () => {
+    test('go to definition from a chain to the declaration', async () => {
+        await expectGoToDefinition(lsp)({
+            text: amazon.replace('driver sellers', 'driver <|sellers|>').replace('growth -> sellers', 'growth -> <|>sellers'),
+            index: 0, rangeIndex: 0
+        });
+    });
+
+    test('find references lists every use in chains', async () => {
+        await expectFindReferences(lsp)({
+            text: amazon.replace('    driver traffic', '    driver <|traffic|>').replace('experience -> traffic', 'experience -> <|<|>traffic|>').replace('traffic -> growth', '<|traffic|> -> growth'),
+            includeDeclaration: true
+        });
+    });
+});
+
+describe('rename', () => {
+    const renameAt = async (text: string, find: string, newName: string) => {
+        const { document } = await validate(text);
+        const position = document.textDocument.positionAt(text.indexOf(find));
+        return lsp.lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position, newName });
+    };
+
+    test('updates the declaration and every chain', async () => {
+        const edit = await renameAt(amazon, 'traffic "Traffic"', 'visits');
+        const edits = Object.values(edit!.changes!)[0];
+        expect(edits).toHaveLength(2);
+        expect(edits.every(e => e.newText === 'visits')).toBe(true);
+    });
+
+    test('refuses keywords, bad identifiers and names already taken', async () => {
+        await expect(renameAt(amazon, 'traffic "Traffic"', 'quality')).rejects.toThrow("'quality' is a keyword");
+        await expect(renameAt(amazon, 'traffic "Traffic"', '2fast')).rejects.toThrow("'2fast' is not a valid name");
+        await expect(renameAt(amazon, 'traffic "Traffic"', 'prices')).rejects.toThrow("'prices' is already declared in flywheel 'Amazon'");
+    });
+
+    test('a name used in another flywheel is fine', async () => {
+        expect(await renameAt(amazon, 'traffic "Traffic"', 'elsewhere')).toBeDefined();
+    });
+});
+
+describe('document symbols', () => {
+    test('flywheel → goal and drivers', async () => {
+        await expectSymbols(lsp)({
+            text: amazon,
+            assert: (symbols: DocumentSymbol[]) => {
+                expect(symbols.map(s => s.name)).toEqual(['Amazon', 'Other']);
+                expect(symbols[0].children?.map(s => s.name)).toEqual(['growth', 'experience', 'traffic', 'prices', 'sellers']);
+                expect(symbols[0].kind).toBe(SymbolKind.Namespace);
+            }
+        });
+    });
+});
+
+describe('folding', () => {
+    test('each flywheel folds, its closing brace left in view', async () => {
+        const { document } = await validate(amazon);
+        const ranges = await lsp.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });
+        expect(ranges.map(r => [r.startLine, r.endLine])).toEqual(expect.arrayContaining([[1, 9], [11, 12]]));
+    });
+});
+
+describe('semantic tokens', () => {
+    test('goal, drivers with their kinds, and arrows by polarity', async () => {
+        const text = `flywheel W {
+    goal g
+    cost driver c
+    g -> c ~| g
+}`;
+        const { document } = await validate(text);
+        const provider = lsp.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const decoded = SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document);
+        const summary = decoded.map(t => `${text.slice(t.offset, t.offset + t.text.length)}:${t.tokenType}`);
+        expect(summary).toEqual(['g:goal', 'c:driver', 'g:goal', '->:reinforcing', 'c:driver', '~|:dampening', 'g:goal']);
+    });
+});
