@@ -83,13 +83,19 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
         const onWheel = facts.declarations.filter((node, i): node is Driver => isDriver(node) && facts.analysis.onWheel[i] && !node.kinds.includes(kind));
         const start = (driver: Driver) => text.position(driver.$cstNode!.offset);
         const newName = freshName(flywheel, `${kind}Driver`);
+        const goal = facts.graph.goal === undefined ? undefined : facts.graph.nodes[facts.graph.goal].name;
+        // A new driver counts only on the wheel, so it comes with a loop through the goal.
+        const newDriver: Fix[] = goal === undefined ? [] : [{
+            title: `Add a new ${kind} driver '${newName}' on a loop through the goal`,
+            edits: [appendDeclaration(text, flywheel, `${kind} driver ${newName}`), appendLine(text, flywheel, `${goal} -> ${newName} -> ${goal}`)]
+        }];
         return [
             ...onWheel.map((driver, i) => ({
                 title: `Make '${driver.name}' a ${kind} driver`,
                 edits: [{ range: { start: start(driver), end: start(driver) }, newText: `${kind} ` }],
                 preferred: i === 0
             })),
-            { title: `Add a new ${kind} driver '${newName}'`, edits: [appendDeclaration(text, flywheel, `${kind} driver ${newName}`)] }
+            ...newDriver
         ];
     }
 }

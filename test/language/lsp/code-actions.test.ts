@@ -82,8 +82,10 @@ describe('missing-cost-driver and missing-quality-driver', () => {
         expect(onWheel.result).toBe(base);
         expect(second.title).toBe("Make 'q' a cost driver");
         expect(second.result).toContain('cost quality driver q');
-        expect(newLine.title).toBe("Add a new cost driver 'costDriver'");
+        expect(newLine.title).toBe("Add a new cost driver 'costDriver' on a loop through the goal");
         expect(newLine.result).toContain('quality driver q\n    cost driver costDriver\n');
+        expect(newLine.result).toContain('    g -> costDriver -> g\n}');
+        expect(await codesAfter(newLine.result)).toEqual([]);
     });
 
     test('keeps a doc comment in front of the driver', async () => {

@@ -1,0 +1,165 @@
+/**
+ * Runs the VS Code suite inside a real VS Code on a machine with no internet: code-server (VS
+ * Code's server and web workbench, from npm) with its real Node extension host, shown in Debian's
+ * headless Chromium driven by playwright-core (recipe: ../shared/VSCODE-TESTING.md).
+ *
+ * The suite's `run()` writes its result to a file; a suite that never reports is a failure.
+ * While it runs, the suite can ask for screenshots of the workbench (see suite/helpers.ts).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export interface SuiteResult {
+    passed: number;
+    failed: number;
+    failures: Array<{ title: string; message: string }>;
+}
+
+export interface CodeServerRun {
+    /** The extension under development (a folder with a package.json). */
+    extensionDevelopmentPath: string;
+    /** The module exporting `run()`. */
+    extensionTestsPath: string;
+    /** Extensions installed beside it (e.g. from a .vsix), or none. */
+    extensionsDir?: string;
+    /** Where screenshots the suite asks for are saved. */
+    screenshotsDir?: string;
+    /** VS Code's colour theme for the run. */
+    theme?: string;
+    timeoutMs?: number;
+    /** Extra environment for the extension host. */
+    env?: Record<string, string>;
+}
+
+const repo = resolve(import.meta.dirname, '../..');
+const chromiumPath = '/usr/bin/chromium';
+
+/** Installs code-server when needed (scripts/setup-code-server.sh) and returns its entry script. */
+export function codeServerEntry(): string {
+    const output = execFileSync('bash', [join(repo, 'scripts/setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return output.trim().split('\n').pop()!;
+}
+
+/** Installs a .vsix into a fresh extensions folder with code-server's own CLI. */
+export function installVsix(entry: string, vsix: string): string {
+    const extensionsDir = mkdtempSync(join(tmpdir(), 'flywheel-extensions-'));
+    execFileSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: ['ignore', 'pipe', 'inherit'] });
+    return extensionsDir;
+}
+
+export async function runInCodeServer(entry: string, run: CodeServerRun): Promise<SuiteResult> {
+    const scratch = mkdtempSync(join(tmpdir(), 'flywheel-vscode-'));
+    const workspace = join(scratch, 'workspace');
+    const userData = join(scratch, 'user-data');
+    const requests = join(scratch, 'screenshot-requests');
+    const resultFile = join(scratch, 'result.json');
+    for (const folder of [workspace, join(userData, 'User'), requests]) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
+        // The built-in git extension cannot activate in this code-server build.
+        'git.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.colorTheme': run.theme ?? 'Default Light Modern',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'window.restoreWindows': 'none',
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden'
+    }));
+
+    const port = await freePort();
+    const log = join(scratch, 'code-server.log');
+    const server = spawn(process.execPath, [
+        entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+        '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
+        '--disable-extension', 'vscode.git', '--disable-extension', 'vscode.github',
+        '--extensions-dir', run.extensionsDir ?? join(scratch, 'extensions'), workspace
+    ], {
+        env: { ...process.env, ...run.env, FLYWHEEL_SUITE_RESULT: resultFile, FLYWHEEL_SCREENSHOT_REQUESTS: requests },
+        stdio: ['ignore', 'pipe', 'pipe']
+    });
+    const logStream = createWriteStream(log);
+    server.stdout!.pipe(logStream);
+    server.stderr!.pipe(logStream);
+
+    let browser: Browser | undefined;
+    try {
+        await waitForHttp(`http://127.0.0.1:${port}/healthz`, server);
+        browser = await chromium.launch({
+            executablePath: chromiumPath,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        });
+        const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
+        const payload = [
+            ['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)],
+            ['extensionTestsPath', remote(run.extensionTestsPath)]
+        ];
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+        return await waitForResult(page, resultFile, requests, run, server, log);
+    } finally {
+        await browser?.close();
+        server.kill();
+        await new Promise(done => (server.exitCode !== null ? done(undefined) : server.once('exit', done)));
+        if (!process.env.FLYWHEEL_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+    }
+}
+
+/** Serves screenshot requests until the suite writes its result (or the host dies, or time runs out). */
+async function waitForResult(page: Page, resultFile: string, requests: string, run: CodeServerRun, server: ChildProcess, log: string): Promise<SuiteResult> {
+    const deadline = Date.now() + (run.timeoutMs ?? 10 * 60_000);
+    while (!existsSync(resultFile)) {
+        for (const request of readdirSync(requests).filter(name => name.endsWith('.request'))) {
+            const name = request.replace(/\.request$/, '');
+            if (run.screenshotsDir) {
+                mkdirSync(run.screenshotsDir, { recursive: true });
+                await page.waitForTimeout(400); // let the workbench paint what the suite just opened
+                await page.screenshot({ path: join(run.screenshotsDir, `${name}.png`) });
+            }
+            rmSync(join(requests, request));
+            writeFileSync(join(requests, `${name}.done`), '');
+        }
+        const exited = /Extension Host Process exited with code: (\d+)/.exec(readFileSync(log, 'utf8'));
+        if (exited && !existsSync(resultFile)) {
+            throw new Error(`the extension host exited (code ${exited[1]}) without a suite result; see the log:\n${tail(log)}`);
+        }
+        if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}:\n${tail(log)}`);
+        if (Date.now() > deadline) throw new Error(`the VS Code suite did not finish in time:\n${tail(log)}`);
+        await new Promise(done => setTimeout(done, 200));
+    }
+    return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+}
+
+function tail(file: string): string {
+    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
+}
+
+async function waitForHttp(url: string, server: ChildProcess): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+        try {
+            const response = await fetch(url);
+            if (response.ok) return;
+        } catch {
+            // not listening yet
+        }
+        if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode} before it answered`);
+        if (Date.now() > deadline) throw new Error('code-server did not answer within 60 s');
+        await new Promise(done => setTimeout(done, 200));
+    }
+}
+
+function freePort(): Promise<number> {
+    return new Promise((resolvePort, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address() as { port: number };
+            probe.close(() => resolvePort(port));
+        });
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run test:vscode`: runs the VS Code suite in a real VS Code and says where.
+ * - code-server + headless Chromium (machines without internet, CI): `--code-server`;
+ * - a desktop VS Code downloaded by @vscode/test-electron: `--electron`.
+ * Without a flag it uses the desktop VS Code when it can get one and a display, else code-server.
+ * A suite that did not run is a failure, never a skip.
+ */
+import { resolve } from 'node:path';
+import { codeServerEntry, runInCodeServer, type SuiteResult } from './code-server.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const testsPath = resolve(repo, 'out/test/index.cjs');
+
+async function main(): Promise<number> {
+    const launcher = await pickLauncher(process.argv.slice(2));
+    console.log(`VS Code suite: running in ${launcher === 'electron' ? 'a desktop VS Code (@vscode/test-electron)' : 'code-server with headless Chromium'}`);
+    if (launcher === 'electron') {
+        const { runInDesktopVsCode } = await import('./electron.ts');
+        return report('desktop VS Code', await runInDesktopVsCode(repo, testsPath));
+    }
+    const entry = codeServerEntry();
+    const screenshotsDir = resolve(repo, 'test-results/screenshots');
+    const result = await runInCodeServer(entry, { extensionDevelopmentPath: repo, extensionTestsPath: testsPath, screenshotsDir });
+    return report('code-server', result);
+}
+
+async function pickLauncher(args: string[]): Promise<'electron' | 'code-server'> {
+    if (args.includes('--code-server')) return 'code-server';
+    if (args.includes('--electron')) return 'electron';
+    const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY);
+    if (!hasDisplay || process.env.CI) return 'code-server';
+    const { canDownloadVsCode } = await import('./electron.ts');
+    return (await canDownloadVsCode()) ? 'electron' : 'code-server';
+}
+
+function report(where: string, result: SuiteResult): number {
+    for (const failure of result.failures) console.log(`  ✖ ${failure.title}\n      ${failure.message}`);
+    console.log(`VS Code suite (${where}): ${result.passed} passed, ${result.failed} failed`);
+    if (result.passed + result.failed === 0) {
+        console.log('The VS Code suite ran no test: that is a failure.');
+        return 1;
+    }
+    return result.failed > 0 ? 1 : 0;
+}
+
+main().then(code => { process.exitCode = code; }, error => {
+    console.error(`VS Code suite could not run: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+});

@@ -1,0 +1,150 @@
+/** The extension inside a real VS Code: activation, diagnostics, quick fixes and editing features. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codesOf, EXTENSION_ID, openFile, screenshot, waitFor, waitForCodes } from './helpers.js';
+
+const clean = `flywheel W {
+    goal g
+    cost driver c
+    quality driver q
+    g -> c -> q -> g
+}
+`;
+
+describe('Flywheel in VS Code', function () {
+    it('activates for .fly files and checks them', async function () {
+        const editor = await openFile('clean.fly', clean);
+        assert.equal(editor.document.languageId, 'flywheel');
+        await waitFor('the extension to activate', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+        await waitForCodes(editor.document.uri, []);
+    });
+
+    it('shows the contract codes at their ranges', async function () {
+        const editor = await openFile('broken.fly', `flywheel Broken {
+    goal g
+    cost driver c
+    driver lonely
+    g -> c -> g
+    c -> c
+}
+`);
+        const diagnostics = await waitForCodes(editor.document.uri, ['broken-loop', 'missing-quality-driver', 'self-link']);
+        const broken = diagnostics.find(d => d.code === 'broken-loop')!;
+        assert.deepEqual([broken.range.start.line, broken.range.start.character, broken.range.end.character], [3, 11, 17]);
+        assert.equal(broken.severity, vscode.DiagnosticSeverity.Error);
+        assert.equal(broken.source, 'flywheel');
+        const quality = diagnostics.find(d => d.code === 'missing-quality-driver')!;
+        assert.deepEqual([quality.range.start.line, quality.range.start.character], [0, 9]);
+        assert.equal(quality.severity, vscode.DiagnosticSeverity.Warning);
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await screenshot('diagnostics');
+    });
+
+    describe('quick fixes', function () {
+        async function applyFix(name: string, text: string, code: string, title: string): Promise<vscode.TextDocument> {
+            const editor = await openFile(name, text);
+            const diagnostic = await waitFor(`a ${code} diagnostic`, () => vscode.languages.getDiagnostics(editor.document.uri).find(d => d.code === code));
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+            const action = actions.find(a => a.title === title);
+            assert.ok(action, `expected a quick fix '${title}', got ${actions.map(a => `'${a.title}'`).join(', ')}`);
+            assert.ok(await vscode.workspace.applyEdit(action.edit!));
+            await waitFor(`${code} to be gone`, () => !codesOf(editor.document.uri).includes(code));
+            return editor.document;
+        }
+
+        it('broken-loop: links the driver back to the goal', async function () {
+            const document = await applyFix('fix-broken.fly', clean.replace('quality driver q', 'quality driver q\n    driver x').replace('q -> g', 'q -> g\n    q -> x'), 'broken-loop', "Link 'x' back to the goal: x -> g");
+            assert.match(document.getText(), /    q -> x\n    x -> g\n}/);
+            await waitForCodes(document.uri, []);
+        });
+
+        it('unresolved-reference: declares the missing driver', async function () {
+            const document = await applyFix('fix-unresolved.fly', clean.replace('q -> g', 'q -> extra -> g'), 'unresolved-reference', "Declare the driver 'extra'");
+            assert.match(document.getText(), /quality driver q\n    driver extra\n/);
+            await waitForCodes(document.uri, []);
+        });
+
+        it('missing-cost-driver: puts the kind on a wheel driver', async function () {
+            const document = await applyFix('fix-cost.fly', clean.replace('cost driver c', 'driver c'), 'missing-cost-driver', "Make 'c' a cost driver");
+            assert.equal(document.getText(), clean);
+        });
+
+        it('missing-quality-driver: adds a new driver line', async function () {
+            const document = await applyFix('fix-quality.fly', clean.replace('quality driver q', 'driver q'), 'missing-quality-driver', "Add a new quality driver 'qualityDriver' on a loop through the goal");
+            assert.match(document.getText(), /    driver q\n    quality driver qualityDriver\n/);
+            await waitForCodes(document.uri, []);
+        });
+
+        it('duplicate-link and self-link: remove the link', async function () {
+            const duplicate = await applyFix('fix-duplicate.fly', clean.replace('q -> g', 'q -> g\n    g -> c'), 'duplicate-link', 'Remove the link g -> c');
+            assert.equal(duplicate.getText(), clean);
+            const self = await applyFix('fix-self.fly', clean.replace('g -> c -> q', 'g -> c -> c -> q'), 'self-link', 'Remove the link c -> c');
+            assert.match(self.getText(), /    g -> c\n    c -> q -> g\n/);
+        });
+    });
+
+    describe('editing features', function () {
+        const amazon = `flywheel Amazon {
+    goal growth "Growth"
+    /** What customers feel on every visit. */
+    quality driver experience "Customer experience"
+    driver traffic "Traffic"
+    cost driver prices "Lower prices"
+    experience -> traffic -> growth -> prices -> experience
+}
+`;
+
+        it('completion offers the flywheel\'s nodes and the arrows', async function () {
+            const editor = await openFile('complete.fly', amazon.replace('prices -> experience', 'prices -> experience\n    growth '));
+            const position = new vscode.Position(7, 11);
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+            const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+            for (const arrow of ['->', '-|', '~>', '~|']) assert.ok(labels.includes(arrow), `completion has ${arrow}: ${labels.join(' ')}`);
+        });
+
+        it('hover explains a driver\'s place in the wheel', async function () {
+            const editor = await openFile('hover.fly', amazon);
+            await waitForCodes(editor.document.uri, []);
+            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(3, 22));
+            const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+            assert.match(text, /Customer experience/);
+            assert.match(text, /What customers feel on every visit/);
+            assert.match(text, /On the wheel, on R1/);
+        });
+
+        it('rename updates every chain, and refuses a keyword', async function () {
+            const editor = await openFile('rename.fly', amazon);
+            await waitForCodes(editor.document.uri, []);
+            const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, new vscode.Position(4, 12), 'visits');
+            assert.ok(await vscode.workspace.applyEdit(edit));
+            assert.equal(editor.document.getText(), amazon.replace(/traffic /g, 'visits '));
+            await assert.rejects(
+                Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', editor.document.uri, new vscode.Position(4, 12), 'cost')),
+                /keyword/
+            );
+        });
+
+        it('document symbols: flywheel, goal and drivers', async function () {
+            const editor = await openFile('symbols.fly', amazon);
+            const symbols = await waitFor('document symbols', async () => {
+                const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+                return found?.length ? found : undefined;
+            });
+            assert.deepEqual(symbols.map(s => s.name), ['Amazon']);
+            assert.deepEqual(symbols[0].children.map(s => s.name), ['growth', 'experience', 'traffic', 'prices']);
+        });
+
+        it('changing flywheel.validation.maxDrivers re-checks at once', async function () {
+            const editor = await openFile('settings.fly', amazon);
+            await waitForCodes(editor.document.uri, []);
+            const configuration = vscode.workspace.getConfiguration('flywheel');
+            await configuration.update('validation.maxDrivers', 2, vscode.ConfigurationTarget.Global);
+            try {
+                await waitForCodes(editor.document.uri, ['too-many-drivers']);
+            } finally {
+                await configuration.update('validation.maxDrivers', undefined, vscode.ConfigurationTarget.Global);
+            }
+            await waitForCodes(editor.document.uri, []);
+        });
+    });
+});

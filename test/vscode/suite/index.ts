@@ -1,0 +1,2 @@
+// Every VS Code suite file, bundled into one module that mocha loads inside the extension host.
+import './editing.vscode.js';
