@@ -29,7 +29,7 @@ const builds = [
     { ...esm, entryPoints: { cli: 'cli/main.ts' } },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
-    { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts' }, external: ['vscode', 'mocha'], minify: false },
+    { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },
     ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : [])
 ];
 

@@ -76,7 +76,6 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
     const server = spawn(process.execPath, [
         entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
-        '--disable-extension', 'vscode.git', '--disable-extension', 'vscode.github',
         '--extensions-dir', run.extensionsDir ?? join(scratch, 'extensions'), workspace
     ], {
         env: { ...process.env, ...run.env, FLYWHEEL_SUITE_RESULT: resultFile, FLYWHEEL_SCREENSHOT_REQUESTS: requests },

@@ -5,11 +5,15 @@
  * Without a flag it uses the desktop VS Code when it can get one and a display, else code-server.
  * A suite that did not run is a failure, never a skip.
  */
-import { resolve } from 'node:path';
-import { codeServerEntry, runInCodeServer, type SuiteResult } from './code-server.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { codeServerEntry, installVsix, runInCodeServer, type SuiteResult } from './code-server.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const testsPath = resolve(repo, 'out/test/index.cjs');
+const vsixPath = resolve(repo, 'out/flywheel.vsix');
 
 async function main(): Promise<number> {
     const launcher = await pickLauncher(process.argv.slice(2));
@@ -20,8 +24,22 @@ async function main(): Promise<number> {
     }
     const entry = codeServerEntry();
     const screenshotsDir = resolve(repo, 'test-results/screenshots');
-    const result = await runInCodeServer(entry, { extensionDevelopmentPath: repo, extensionTestsPath: testsPath, screenshotsDir });
-    return report('code-server', result);
+    const development = report('code-server', await runInCodeServer(entry, { extensionDevelopmentPath: repo, extensionTestsPath: testsPath, screenshotsDir }));
+    return Math.max(development, await checkInstalledPackage(entry));
+}
+
+/** Packages the .vsix, installs it into code-server and runs the installed-copy check. */
+async function checkInstalledPackage(entry: string): Promise<number> {
+    execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsixPath], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    const extensionsDir = installVsix(entry, vsixPath);
+    // VS Code runs tests only beside an extension under development: an empty one stands in.
+    const stub = mkdtempSync(join(tmpdir(), 'flywheel-stub-'));
+    writeFileSync(join(stub, 'package.json'), JSON.stringify({ name: 'stub', publisher: 'test', version: '0.0.0', engines: { vscode: '*' } }));
+    const result = await runInCodeServer(entry, {
+        extensionDevelopmentPath: stub, extensionTestsPath: testsPath, extensionsDir,
+        env: { FLYWHEEL_SUITE: 'installed.cjs', FLYWHEEL_EXTENSIONS_DIR: extensionsDir }
+    });
+    return report('installed .vsix in code-server', result);
 }
 
 async function pickLauncher(args: string[]): Promise<'electron' | 'code-server'> {
