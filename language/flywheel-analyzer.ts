@@ -50,9 +50,10 @@ export class FlywheelAnalyzer {
         const graphLinks: GraphLink[] = [];
         const unresolvedLinks: Link[] = [];
         for (const chain of flywheel.members.filter(isChain)) {
-            let source = chain.source.ref;
+            // After a syntax error the parser's recovery can leave a reference out (`a ->` then `}`).
+            let source = chain.source?.ref;
             for (const link of chain.links) {
-                const target = link.target.ref;
+                const target = link.target?.ref;
                 if (source && target && indexOf.has(source) && indexOf.has(target)) {
                     links.push(link);
                     graphLinks.push({ source: indexOf.get(source)!, target: indexOf.get(target)!, arrow: link.arrow, label: link.label });

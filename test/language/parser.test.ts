@@ -114,6 +114,16 @@ flywheel B { goal h }`);
         expect(model.flywheels[0].members).toHaveLength(1);
     });
 
+    test('a half-typed chain is a syntax error, and the checks still run on the rest', async () => {
+        const { document } = await validate(`flywheel A {
+    goal g
+    cost quality driver d
+    g -> d -> g
+    d ->
+}`);
+        expect((document.diagnostics ?? []).map(d => d.code)).toEqual(['syntax-error']);
+    });
+
     test('a stray character is a lexer error, with its position', async () => {
         const { document } = await validate('flywheel A { goal g $ }');
         const syntax = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error');
