@@ -89,3 +89,34 @@ function printTable(table: string[][]): void {
     const widths = table[0].map((_, column) => Math.max(...table.map(row => row[column].length)));
     for (const row of table) console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('   ').trimEnd());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The editor path: a real LSP connection (stdio JSON-RPC to the built server, no VS Code), the
+// time from a didChange to the publishDiagnostics for it.
+console.log('\nEditor path: didChange → publishDiagnostics over a real LSP connection (200 edits):');
+{
+    const { startLanguageServer } = await import('../test/support/lsp-client.js');
+    const editorRows: string[][] = [];
+    for (const [drivers, chords, target] of [[12, 2, 'target p50 ≤ 15 ms'], [1000, 1999, 'target p50 ≤ 100 ms']] as const) {
+        const session = await startLanguageServer();
+        const uri = `file:///bench/editor-${drivers}.fly`;
+        const text = generateWheel(drivers, chords);
+        const links = text.split('\n').filter(line => /->|~>/.test(line)).length;
+        const opened = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'flywheel', version: 0, text } });
+        await opened;
+        const times: number[] = [];
+        for (let version = 1; version <= 200; version++) {
+            // Each edit changes a label, so every change is a real re-parse and re-check.
+            const edited = text.replace('"Growth"', `"Growth ${version}"`);
+            const published = session.nextDiagnostics(uri);
+            const start = performance.now();
+            await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+            await published;
+            times.push(performance.now() - start);
+        }
+        await session.close();
+        editorRows.push([`${drivers} drivers, ${links} links`, `p50 ${ms(median(times))}`, `p95 ${ms(percentile(times, 0.95))}`, target]);
+    }
+    printTable(editorRows);
+}

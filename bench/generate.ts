@@ -14,10 +14,10 @@ export function generateWheel(drivers: number, chords = Math.floor(drivers / 5))
     lines.push(`    growth -> ${names[0]}`);
     for (let i = 0; i + 1 < drivers; i++) lines.push(`    ${names[i]} -> ${names[i + 1]}`);
     lines.push(`    ${names[drivers - 1]} -> growth "closes the loop"`);
-    // Chords jump ahead by a stride that spreads them around the ring.
+    // Chords jump ahead from every driver in turn, a little further on each round, so none repeats.
     for (let c = 0; c < chords; c++) {
-        const from = (c * 5) % drivers;
-        const to = (from + 2 + (c % 3)) % drivers;
+        const from = c % drivers;
+        const to = (from + 2 + Math.floor(c / drivers)) % drivers;
         if (from !== to) lines.push(`    ${names[from]} ~> ${names[to]}`);
     }
     lines.push('}', '');

@@ -3,7 +3,7 @@
  * `syntax-error` and `unresolved-reference`. This puts every diagnostic's contract code both in
  * `data.code` (what quick fixes read) and in the LSP `code` (what the Problems panel shows).
  */
-import { AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { type AstNode, AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isFlywheel, type Link } from './generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
@@ -26,6 +26,14 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * Every check is registered on `Flywheel` and reads its analysis, so the thousands of chains
+     * and links inside need not be visited (a fifth of a large wheel's re-check time otherwise).
+     */
+    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): ValidateSingleNodeOptions {
+        return isFlywheel(node) ? { validateNode: true, validateChildren: false } : super.validateSingleNodeOptions(node, options);
     }
 
     /** Names the flywheel the reference was looked up in, instead of Langium's generic wording. */

@@ -22,7 +22,7 @@ import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
-import { FlywheelScopeProvider } from './flywheel-scope-provider.js';
+import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scoping.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
 import { FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
 import { FlywheelSettings } from './flywheel-settings.js';
@@ -47,6 +47,7 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
         FlywheelAnalyzer: services => new FlywheelAnalyzer(services)
     },
     references: {
+        ScopeComputation: services => new FlywheelScopeComputation(services),
         ScopeProvider: services => new FlywheelScopeProvider(services)
     },
     parser: {

@@ -21,8 +21,9 @@ export interface LspSession {
     close(): Promise<void>;
 }
 
-export async function startLanguageServer(): Promise<LspSession> {
-    const server: ChildProcess = spawn(process.execPath, [resolve('out/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `nodeOptions` are passed to the server's Node (e.g. `--cpu-prof` when profiling). */
+export async function startLanguageServer(nodeOptions: string[] = []): Promise<LspSession> {
+    const server: ChildProcess = spawn(process.execPath, [...nodeOptions, resolve('out/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const waiters: Array<{ uri: string; resolve: (d: Diagnostic[]) => void }> = [];
     const session: LspSession = {
