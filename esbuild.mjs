@@ -26,7 +26,8 @@ const esm = {
 const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'out', external: ['vscode'] };
 
 const builds = [
-    { ...esm, entryPoints: { cli: 'cli/main.ts' } },
+    // Split so that each command's code loads only when that command runs.
+    { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]' },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
     { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },

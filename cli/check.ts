@@ -1,6 +1,6 @@
 /** `fly check [PATH…]`: the checker for CI, over the same validation as the editor. */
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
-import { type Command, parseOptions, useColor } from './command.js';
+import { parseOptions, useColor } from './command.js';
 import { findFlyFiles, readFlyFile, UsageError } from './files.js';
 import { type FileReport, formatGithub, formatHuman, formatJson, sortFindings, summarize, toFinding } from './report.js';
 import { createCliServices, loadFiles } from './workspace.js';
@@ -56,27 +56,20 @@ export function parseMaxDrivers(value: string | undefined): number | undefined {
     return Number(value);
 }
 
-export const checkCommand: Command = {
-    name: 'check',
-    usage: `  check [PATH…]   check .fly files, or every .fly file under the given folders (default: .)
-      --format human|json|github   output format (default: human)
-      --max-drivers N              warn above N drivers per flywheel (default: 10)
-      --strict                     exit with 1 on warnings too
-      exit code: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unreadable input`,
-    async run(args) {
-        const { values, positionals } = parseOptions(args, {
-            format: { type: 'string' },
-            'max-drivers': { type: 'string' },
-            strict: { type: 'boolean' }
-        });
-        const result = await checkFiles(createCliServices(), {
-            paths: positionals,
-            format: parseFormat(values.format),
-            maxDrivers: parseMaxDrivers(values['max-drivers']),
-            strict: Boolean(values.strict),
-            color: useColor()
-        });
-        process.stdout.write(result.output);
-        return result.exitCode;
-    }
-};
+/** `fly check` with its command-line arguments; resolves to the exit code. */
+export async function runCheck(args: string[]): Promise<number> {
+    const { values, positionals } = parseOptions(args, {
+        format: { type: 'string' },
+        'max-drivers': { type: 'string' },
+        strict: { type: 'boolean' }
+    });
+    const result = await checkFiles(createCliServices(), {
+        paths: positionals,
+        format: parseFormat(values.format),
+        maxDrivers: parseMaxDrivers(values['max-drivers']),
+        strict: Boolean(values.strict),
+        color: useColor()
+    });
+    process.stdout.write(result.output);
+    return result.exitCode;
+}

@@ -3,14 +3,26 @@
  * input print one line (`fly: …`) and exit with 2; nothing prints a stack trace unless
  * FLY_DEBUG is set.
  */
-import { checkCommand } from './check.js';
 import type { Command } from './command.js';
 import { UsageError } from './files.js';
 
 declare const FLY_VERSION: string;
 
-/** Every command, in the order `fly --help` lists them. */
-const COMMANDS: Command[] = [checkCommand];
+/**
+ * Every command, in the order `fly --help` lists them. Each loads its code only when it runs,
+ * so `fly check` in CI does not pay for the formatter or the renderer.
+ */
+const COMMANDS: Command[] = [
+    {
+        name: 'check',
+        usage: `  check [PATH…]   check .fly files, or every .fly file under the given folders (default: .)
+      --format human|json|github   output format (default: human)
+      --max-drivers N              warn above N drivers per flywheel (default: 10)
+      --strict                     exit with 1 on warnings too
+      exit code: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unreadable input`,
+        run: async args => (await import('./check.js')).runCheck(args)
+    }
+];
 
 function usage(): string {
     return [
