@@ -17,6 +17,7 @@ import {
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
+import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
 import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
 import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
@@ -66,6 +67,7 @@ export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices>
     lsp: {
         CodeActionProvider: services => new FlywheelCodeActionProvider(services),
         CompletionProvider: services => new FlywheelCompletionProvider(services),
+        Formatter: () => new FlywheelFormatter(),
         HoverProvider: services => new FlywheelHoverProvider(services),
         RenameProvider: services => new FlywheelRenameProvider(services),
         SemanticTokenProvider: services => new FlywheelSemanticTokenProvider(services)

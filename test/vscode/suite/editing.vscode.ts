@@ -124,6 +124,16 @@ describe('Flywheel in VS Code', function () {
             );
         });
 
+        it('format document gives the canonical layout and keeps comments', async function () {
+            const editor = await openFile('format.fly', 'flywheel A {\ngoal g // the goal\n  cost quality driver d\n\n\n\n  g->d   ->g }\n');
+            await waitForCodes(editor.document.uri, []);
+            const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', editor.document.uri, { tabSize: 4, insertSpaces: true });
+            const edit = new vscode.WorkspaceEdit();
+            edit.set(editor.document.uri, edits);
+            assert.ok(await vscode.workspace.applyEdit(edit));
+            assert.equal(editor.document.getText(), 'flywheel A {\n    goal g // the goal\n    cost quality driver d\n\n    g -> d -> g\n}\n');
+        });
+
         it('document symbols: flywheel, goal and drivers', async function () {
             const editor = await openFile('symbols.fly', amazon);
             const symbols = await waitFor('document symbols', async () => {
