@@ -3,7 +3,7 @@
  * one-line message naming the file (and, for bad bytes, the position): the CLI prints it and
  * exits with 2, never with a stack trace.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -13,6 +13,8 @@ export interface SourceFile {
     /** As given on the command line, or relative to the current folder when found by walking. */
     path: string;
     text: string;
+    /** The file started with a UTF-8 byte-order mark (not part of `text`); kept when it is rewritten. */
+    bom: boolean;
 }
 
 /** Folders never walked: dependencies and hidden folders such as `.git`. */
@@ -60,7 +62,8 @@ export function readFlyFile(path: string): SourceFile {
     if (bytes.length === 0) {
         throw new UsageError(`'${path}' is empty (0 bytes): expected at least one flywheel`);
     }
-    return { path, text: decodeUtf8(path, bytes) };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { path, text: decodeUtf8(path, bytes), bom };
 }
 
 export function decodeUtf8(path: string, bytes: Uint8Array): string {
@@ -100,6 +103,18 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; by
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
     const lines = prefix.split('\n');
     return { line: lines.length, column: [...lines[lines.length - 1]].length + 1, byte: bytes[good] };
+}
+
+/** Replaces a file's text in one step (a temporary file renamed over it), so no half-written file is ever left. */
+export function writeFlyFile(file: SourceFile, text: string): void {
+    const temporary = `${file.path}.fly-fmt-${process.pid}`;
+    try {
+        writeFileSync(temporary, (file.bom ? '\ufeff' : '') + text);
+        renameSync(temporary, file.path);
+    } catch (error) {
+        rmSync(temporary, { force: true });
+        throw new UsageError(`cannot write '${file.path}': ${describeFsError(error)}`);
+    }
 }
 
 function isComplete(bytes: Uint8Array): boolean {

@@ -21,6 +21,13 @@ const COMMANDS: Command[] = [
       --strict                     exit with 1 on warnings too
       exit code: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unreadable input`,
         run: async args => (await import('./check.js')).runCheck(args)
+    },
+    {
+        name: 'fmt',
+        usage: `  fmt [PATH…]     rewrite .fly files in the canonical layout (default: every .fly file under .)
+      --check                      only list the files that would change
+      exit code: 0 done (or nothing to change), 1 a file did not parse (left as it is) or, with --check, would change, 2 bad usage`,
+        run: async args => (await import('./fmt.js')).runFmt(args)
     }
 ];
 
