@@ -27,7 +27,8 @@ const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir:
 
 const builds = [
     // Split so that each command's code loads only when that command runs.
-    { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]' },
+    // resvg is native: it stays a dependency, loaded from node_modules when a PNG is asked for.
+    { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', external: ['@resvg/resvg-js'] },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
     { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },

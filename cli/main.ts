@@ -28,6 +28,16 @@ const COMMANDS: Command[] = [
       --check                      only list the files that would change
       exit code: 0 done (or nothing to change), 1 a file did not parse (left as it is) or, with --check, would change, 2 bad usage`,
         run: async args => (await import('./fmt.js')).runFmt(args)
+    },
+    {
+        name: 'render',
+        usage: `  render FILE     draw each flywheel of FILE exactly as the preview does
+      -o, --output OUT             where to write (default: FILE.svg beside it; - for standard output)
+      --theme light|dark           colours (default: light)
+      --format svg|png             SVG, or PNG at 2× for slides (default: from OUT, else svg)
+      --flywheel NAME              only this flywheel (a file with several gets FILE-NAME.svg each)
+      exit code: 0 drawn, 1 the file does not parse, 2 bad usage or unreadable input`,
+        run: async args => (await import('./render.js')).runRender(args)
     }
 ];
 
