@@ -67,7 +67,7 @@ const TITLE_SPACE = 64;
 export function layoutWheel(model: RenderModel): Layout {
     const order = wheelOrder(model);
     // Up to 12 drivers share one radius, so adding a driver moves the others only along the rim.
-    const wheelRadius = Math.max(200, (order.length * 2 * (DRIVER_RADIUS + 34)) / (2 * Math.PI));
+    const wheelRadius = Math.max(230, (order.length * 2 * (DRIVER_RADIUS + 34)) / (2 * Math.PI));
     const offRadius = wheelRadius + 120;
     const origin = { x: 0, y: 0 };
     const angles = new Map<number, number>();
@@ -79,6 +79,7 @@ export function layoutWheel(model: RenderModel): Layout {
         const at = { x: distance * Math.cos(angle), y: distance * Math.sin(angle) };
         return placeLabel(node, at, node.placement === 'goal' ? GOAL_RADIUS : DRIVER_RADIUS, angle);
     });
+    separateLabels(placed, angles);
 
     // Laid out around (0, 0); now moved into a page with the title above and the legend below.
     const boxes = [
@@ -168,6 +169,28 @@ function placeLabel(node: RenderNode, center: Point, radius: number, angle: numb
         box = { x: center.x - width / 2, y, width, height };
     }
     return { node, center, radius, lines, truncated, labelBox: box, anchor };
+}
+
+/**
+ * Pushes a label that would cover an earlier label or another node outwards along its own radius,
+ * a step at a time, in a fixed order: readable, and still a pure function of the model.
+ */
+function separateLabels(nodes: NodeLayout[], angles: Map<number, number>): void {
+    const circles = nodes.map(n => ({ owner: n, box: { x: n.center.x - n.radius, y: n.center.y - n.radius, width: 2 * n.radius, height: 2 * n.radius } }));
+    const settled: Box[] = [];
+    for (const node of nodes) {
+        const angle = angles.get(node.node.index)!;
+        const step = { x: 6 * Math.cos(angle), y: 6 * Math.sin(angle) };
+        const blocked = () => settled.some(box => overlaps(box, node.labelBox)) || circles.some(c => c.owner !== node && overlaps(c.box, node.labelBox));
+        for (let tries = 0; tries < 40 && blocked(); tries++) {
+            node.labelBox = { ...node.labelBox, x: node.labelBox.x + step.x, y: node.labelBox.y + step.y };
+        }
+        settled.push(node.labelBox);
+    }
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Up to two lines of at most 18 characters, broken at spaces; the rest is cut with an ellipsis. */

@@ -163,7 +163,7 @@ function renderLegend(lines: LegendLine[], layout: Layout): string {
 
 /** Text as XML character data or attribute value: never markup. */
 export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+    return text.replace(/[&<>"']/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!)
         // Characters XML 1.0 forbids would make the whole drawing unreadable.
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');

@@ -1,0 +1,98 @@
+/** The SVG: well-formed, one element per node and link with stable ids and classes, and every label as text. */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { renderSvg } from '../../renderer/svg.js';
+import { modelsOf, ring } from './render-helpers.js';
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, trimValues: false });
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Every element in document order, as [tag, attributes, direct text]. */
+function elements(svg: string): Array<{ tag: string; attributes: Record<string, string>; text: string }> {
+    const found: Array<{ tag: string; attributes: Record<string, string>; text: string }> = [];
+    const walk = (nodes: XmlNode[]) => {
+        for (const node of nodes) {
+            const tag = Object.keys(node).find(key => key !== ':@')!;
+            if (tag === '#text') continue;
+            const children = node[tag] as XmlNode[];
+            const text = children.filter(c => '#text' in c).map(c => String(c['#text'])).join('');
+            found.push({ tag, attributes: node[':@'] ?? {}, text });
+            walk(children);
+        }
+    };
+    walk(parser.parse(svg) as XmlNode[]);
+    return found;
+}
+
+const mixed = `flywheel Mixed "Mixed" {
+    goal g "Growth"
+    cost driver c "Cost"
+    quality driver q "Quality"
+    driver off "Off the wheel"
+    g -> c ~> q -| g
+    q -| c
+    c -> off
+}`;
+
+describe('SVG structure', () => {
+    test('is well-formed, with one group per node and per link, stable ids and classes', async () => {
+        const [model] = await modelsOf(mixed);
+        const svg = renderSvg(model, { standalone: true });
+        expect(XMLValidator.validate(svg)).toBe(true);
+        const all = elements(svg);
+        const nodes = all.filter(e => e.tag === 'g' && e.attributes.id?.startsWith('node-'));
+        expect(nodes.map(n => [n.attributes.id, n.attributes.class])).toEqual([
+            ['node-g', 'node goal'], ['node-c', 'node wheel cost'], ['node-q', 'node wheel quality'], ['node-off', 'node off']
+        ]);
+        const links = all.filter(e => e.tag === 'g' && e.attributes.id?.startsWith('link-'));
+        expect(links.map(l => [l.attributes.id, l.attributes.class])).toEqual([
+            ['link-0', 'link rim reinforcing'], ['link-1', 'link rim reinforcing delayed'], ['link-2', 'link rim dampening'],
+            ['link-3', 'link rim dampening'], ['link-4', 'link spoke reinforcing']
+        ]);
+        expect(links.map(l => [l.attributes['data-source'], l.attributes['data-target']])).toEqual([['g', 'c'], ['c', 'q'], ['q', 'g'], ['q', 'c'], ['c', 'off']]);
+    });
+
+    test('dampening links are marked −, delayed ones ‖; kinds are badged; loops are in the legend', async () => {
+        const [model] = await modelsOf(mixed);
+        const all = elements(renderSvg(model));
+        const marks = all.filter(e => e.attributes.class === 'mark').map(e => e.text);
+        expect(marks).toEqual(['‖', '−', '−']);
+        expect(all.filter(e => e.tag === 'g' && e.attributes.class?.startsWith('badge')).map(e => e.attributes.class)).toEqual(['badge cost', 'badge quality']);
+        const legend = all.filter(e => e.attributes.class?.startsWith('loop-id')).map(e => e.text);
+        expect(legend).toEqual(model.loops.map(l => l.id));
+    });
+
+    test('an off-wheel driver carries its diagnostic as a tooltip', async () => {
+        const [model] = await modelsOf(mixed);
+        const all = elements(renderSvg(model));
+        const offIndex = all.findIndex(e => e.attributes.id === 'node-off');
+        expect(all[offIndex + 1].tag).toBe('title');
+        expect(all[offIndex + 1].text).toContain("error: 'off' never leads back to the goal 'g'");
+    });
+
+    test('a standalone SVG embeds its style with the theme\'s colours, the preview\'s does not', async () => {
+        const [model] = await modelsOf(ring(3));
+        expect(renderSvg(model, { standalone: true, theme: 'dark' })).toMatch(/<style>[\s\S]*fill: #0d1117/);
+        expect(renderSvg(model, { standalone: true, theme: 'dark' })).toContain('class="flywheel theme-dark"');
+        expect(renderSvg(model)).not.toContain('<style>');
+    });
+});
+
+describe('escaping', () => {
+    const hostile = ['<script>alert(1)</script>', 'say "hi" & <b>bye</b>', ']]> <![CDATA[ x', "it's <img src=x onerror=alert(1)>"];
+
+    test.each(hostile)('the label %s comes out as text, never markup', async label => {
+        const escaped = label.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+        const [model] = await modelsOf(`flywheel W "${escaped}" {\n    goal g "${escaped}"\n    cost quality driver d "${escaped}"\n    g -> d "${escaped}" -> g\n}`);
+        const svg = renderSvg(model, { standalone: true });
+        expect(XMLValidator.validate(svg)).toBe(true);
+        const all = elements(svg);
+        expect(all.map(e => e.tag)).not.toContain('script');
+        expect(all.map(e => e.tag)).not.toContain('img');
+        expect(all.some(e => Object.keys(e.attributes).some(a => a.startsWith('on')))).toBe(false);
+        // The title shows the label exactly, as text.
+        expect(all.find(e => e.attributes.class === 'title')!.text).toBe(label);
+        expect(all.find(e => e.tag === 'title' && e.text.startsWith('g ->'))?.text).toBe(`g -> d: ${label}`);
+    });
+});
