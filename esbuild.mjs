@@ -30,6 +30,8 @@ const builds = [
     // resvg is native: it stays a dependency, loaded from node_modules when a PNG is asked for.
     { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', external: ['@resvg/resvg-js'] },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
+    // The preview page's script runs in the webview, a browser.
+    { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
     { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },
     ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : [])

@@ -3,6 +3,7 @@
  * document) and `github` (workflow commands that become pull-request annotations).
  */
 import type { Diagnostic } from 'vscode-languageserver';
+import { messageOf } from '../language/diagnostic-codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,7 +36,7 @@ export function toFinding(diagnostic: Diagnostic): Finding {
     return {
         code: String(diagnostic.code ?? 'unknown'),
         severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        message: messageOf(diagnostic),
         line: start.line + 1,
         column: start.character + 1,
         endLine: end.line + 1,

@@ -1,5 +1,6 @@
-/** The VS Code extension: starts the language server for `.fly` files. */
+/** The VS Code extension: starts the language server for `.fly` files and the wheel preview. */
 import type * as vscode from 'vscode';
+import { PreviewManager } from './preview.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -16,8 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         synchronize: { configurationSection: 'flywheel' }
     };
     client = new LanguageClient('flywheel', 'Flywheel Language Server', serverOptions, clientOptions);
-    await client.start();
     context.subscriptions.push(client);
+    // Registered before the client starts, so a preview restored after a reload finds its commands.
+    new PreviewManager(context, client);
+    await client.start();
 }
 
 export async function deactivate(): Promise<void> {

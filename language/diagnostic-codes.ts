@@ -19,3 +19,8 @@ export const DiagnosticCode = {
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
+
+/** A diagnostic's message as plain text (LSP 3.18 allows markup; ours are always text). */
+export function messageOf(diagnostic: { message: string | { value: string } }): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

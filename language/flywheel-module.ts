@@ -18,6 +18,7 @@ import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
+import { registerPreviewRequests } from './lsp/flywheel-preview-provider.js';
 import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
 import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
@@ -86,6 +87,7 @@ export function createFlywheelServices(context: DefaultSharedModuleContext): { s
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
         Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);
+        registerPreviewRequests(shared, Flywheel);
     }
     return register(shared, Flywheel, Boolean(context.connection));
 }

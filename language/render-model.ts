@@ -6,6 +6,7 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Model } from './generated/ast.js';
 import type { FlywheelAnalyzer } from './flywheel-analyzer.js';
+import { messageOf } from './diagnostic-codes.js';
 import { type RenderDiagnostic, type RenderModel, type SourceRange, toRenderModel } from '../renderer/model.js';
 
 export function renderModelsOf(document: LangiumDocument<Model>, analyzer: FlywheelAnalyzer): RenderModel[] {
@@ -27,7 +28,7 @@ function attach(diagnostic: Diagnostic, nodes: Array<SourceRange | undefined>, l
     return {
         code: String(diagnostic.code ?? ''),
         severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value,
+        message: messageOf(diagnostic),
         node: node >= 0 ? node : undefined,
         link: link >= 0 ? link : undefined
     };

@@ -71,7 +71,7 @@ export function renderSvg(model: RenderModel, options: SvgOptions = {}): string 
     const { width } = layout;
     const theme = options.theme ?? 'light';
     const parts = [
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${f(height)}" width="${width}" height="${f(height)}" class="flywheel theme-${theme}" role="img" aria-labelledby="fw-title-${escapeXml(model.name)}">`,
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${f(height)}" width="${width}" height="${f(height)}" class="flywheel theme-${theme}" data-flywheel="${escapeXml(model.name)}" role="img" aria-labelledby="fw-title-${escapeXml(model.name)}">`,
         `<title id="fw-title-${escapeXml(model.name)}">${escapeXml(model.label)}</title>`,
         options.standalone ? `<style>${standaloneCss(theme)}</style>` : '',
         '<defs>',

@@ -1,0 +1,207 @@
+/**
+ * The live wheel preview: a webview per .fly document that redraws while the author types
+ * (debounced; an answer to an older request is dropped), keeps the last good drawing with a
+ * banner while the text does not parse, follows the cursor, reveals a node's declaration on click,
+ * exports SVG and PNG, and comes back after a window reload.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RENDER_MODELS_REQUEST, type RenderModelsResult } from '../language/preview-protocol.js';
+import type { RenderModel, SourceRange } from '../renderer/model.js';
+import { renderSvg, type Theme } from '../renderer/svg.js';
+import { previewHtml } from './preview-html.js';
+import type { FromPreview, ToPreview } from './webview/messages.js';
+
+export const PREVIEW_VIEW_TYPE = 'flywheel.preview';
+const DEBOUNCE_MS = 120;
+
+export class PreviewManager implements vscode.WebviewPanelSerializer {
+    private readonly previews = new Map<string, Preview>();
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+        context.subscriptions.push(
+            vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+            vscode.commands.registerCommand('flywheel.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active)),
+            vscode.commands.registerCommand('flywheel.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside)),
+            vscode.commands.registerCommand('flywheel.exportSvg', () => this.active()?.export('svg')),
+            vscode.commands.registerCommand('flywheel.exportPng', () => this.active()?.export('png')),
+            // What the page last reported it drew: lets the VS Code suite check the real webview.
+            vscode.commands.registerCommand('flywheel.preview.lastRendered', (uri: vscode.Uri) => this.previews.get(uri.toString())?.lastRendered),
+            vscode.workspace.onDidChangeTextDocument(event => this.previews.get(event.document.uri.toString())?.scheduleUpdate()),
+            vscode.window.onDidChangeTextEditorSelection(event => this.previews.get(event.textEditor.document.uri.toString())?.followCursor(event.selections[0].active))
+        );
+    }
+
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        const uri = (state as { uri?: string } | undefined)?.uri;
+        if (!uri) {
+            panel.dispose();
+            return;
+        }
+        this.adopt(panel, vscode.Uri.parse(uri));
+    }
+
+    private async open(resource: vscode.Uri | undefined, column: vscode.ViewColumn): Promise<void> {
+        const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
+        if (!uri) return;
+        const existing = this.previews.get(uri.toString());
+        if (existing) {
+            existing.panel.reveal(column, true);
+            return;
+        }
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus: true }, {
+            enableScripts: true,
+            retainContextWhenHidden: true,
+            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview')]
+        });
+        this.adopt(panel, uri);
+    }
+
+    private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): void {
+        const preview = new Preview(this.context, this.client, panel, uri);
+        this.previews.set(uri.toString(), preview);
+        panel.onDidDispose(() => this.previews.delete(uri.toString()));
+    }
+
+    /** The preview in front, or the one of the active editor's document. */
+    private active(): Preview | undefined {
+        return [...this.previews.values()].find(p => p.panel.active) ?? this.previews.get(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
+    }
+}
+
+class Preview {
+    lastRendered: { nodes: string[]; banner?: string } | undefined;
+    private models: RenderModel[] = [];
+    private timer: NodeJS.Timeout | undefined;
+    private latestRequest = 0;
+    private rasterRequests = new Map<number, (result: { png?: string; error?: string }) => void>();
+
+    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri) {
+        const webview = panel.webview;
+        webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
+        panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
+        webview.html = previewHtml({
+            cspSource: webview.cspSource,
+            nonce: nonce(),
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'preview.js')).toString()
+        });
+        webview.onDidReceiveMessage((message: FromPreview) => this.receive(message));
+    }
+
+    scheduleUpdate(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update(), DEBOUNCE_MS);
+    }
+
+    private async update(): Promise<void> {
+        const request = ++this.latestRequest;
+        let result: RenderModelsResult;
+        try {
+            await vscode.workspace.openTextDocument(this.uri); // the server knows only open documents
+            result = await this.client.sendRequest<RenderModelsResult>(RENDER_MODELS_REQUEST, { uri: this.uri.toString() });
+        } catch {
+            return; // the server restarts or the window closes: the next edit asks again
+        }
+        if (request !== this.latestRequest) return; // a newer edit is on its way
+        if (result.kind === 'models') {
+            this.models = result.models;
+            this.post({ type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n') });
+        } else if (result.kind === 'syntax-error') {
+            this.post({ type: 'syntax-error', message: `line ${result.line + 1}: ${result.message}` });
+        }
+    }
+
+    followCursor(position: vscode.Position): void {
+        for (const model of this.models) {
+            const node = model.nodes.find(n => contains(n.range, position));
+            const link = node ? undefined : model.links.find(l => contains(l.range, position));
+            if (node || link) {
+                this.post({ type: 'highlight', flywheel: model.name, node: node?.name, link: link?.index });
+                return;
+            }
+        }
+        this.post({ type: 'highlight' });
+    }
+
+    async export(format: 'svg' | 'png'): Promise<void> {
+        const model = await this.pickFlywheel();
+        if (!model) return;
+        const kind = vscode.window.activeColorTheme.kind;
+        const theme: Theme = kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
+        const svg = renderSvg(model, { theme, standalone: true });
+        const base = this.uri.path.replace(/\.fly$/, '') + (this.models.length > 1 ? `-${model.name}` : '');
+        // The save dialog asks before replacing a file: nothing is overwritten without asking.
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: this.uri.with({ path: `${base}.${format}` }),
+            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] }
+        });
+        if (!target) return;
+        if (target.path.endsWith('.fly')) {
+            void vscode.window.showErrorMessage('The drawing was not saved: that is a .fly file.');
+            return;
+        }
+        const bytes = format === 'svg' ? new TextEncoder().encode(svg) : await this.rasterize(svg);
+        if (!bytes) return;
+        await vscode.workspace.fs.writeFile(target, bytes);
+        void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}`);
+    }
+
+    private async pickFlywheel(): Promise<RenderModel | undefined> {
+        if (this.models.length <= 1) return this.models[0];
+        const picked = await vscode.window.showQuickPick(this.models.map(m => ({ label: m.label, description: m.name, model: m })), { placeHolder: 'Which flywheel?' });
+        return picked?.model;
+    }
+
+    private async rasterize(svg: string): Promise<Uint8Array | undefined> {
+        const id = this.latestRequest * 1000 + this.rasterRequests.size + 1;
+        const result = await new Promise<{ png?: string; error?: string }>(resolve => {
+            this.rasterRequests.set(id, resolve);
+            this.post({ type: 'rasterize', id, svg, scale: 2 });
+        });
+        if (!result.png) {
+            void vscode.window.showErrorMessage(`The PNG could not be made: ${result.error ?? 'unknown error'}`);
+            return undefined;
+        }
+        return Uint8Array.from(atob(result.png), char => char.charCodeAt(0));
+    }
+
+    private receive(message: FromPreview): void {
+        switch (message.type) {
+            case 'ready': return void this.update();
+            case 'rendered': this.lastRendered = { nodes: message.nodes, banner: message.banner }; return;
+            case 'reveal': return void this.reveal(message.flywheel, message.node);
+            case 'export': return void this.export(message.format);
+            case 'rasterized': {
+                this.rasterRequests.get(message.id)?.(message);
+                this.rasterRequests.delete(message.id);
+            }
+        }
+    }
+
+    private async reveal(flywheel: string, name: string): Promise<void> {
+        const range = this.models.find(m => m.name === flywheel)?.nodes.find(n => n.name === name)?.range;
+        if (!range) return;
+        const selection = new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter);
+        const visible = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.uri.toString());
+        await vscode.window.showTextDocument(this.uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection });
+    }
+
+    private post(message: ToPreview): void {
+        void this.panel.webview.postMessage(message);
+    }
+}
+
+function contains(range: SourceRange | undefined, position: vscode.Position): boolean {
+    if (!range) return false;
+    return new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter).contains(position);
+}
+
+function previewTitle(uri: vscode.Uri): string {
+    return `Preview ${uri.path.split('/').pop()}`;
+}
+
+function nonce(): string {
+    const bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}

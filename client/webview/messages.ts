@@ -1,0 +1,16 @@
+/** The messages between the extension and the preview page. */
+
+/** Extension → page. */
+export type ToPreview =
+    | { type: 'render'; uri: string; svg: string }
+    | { type: 'syntax-error'; message: string }
+    | { type: 'highlight'; flywheel?: string; node?: string; link?: number }
+    | { type: 'rasterize'; id: number; svg: string; scale: number };
+
+/** Page → extension. */
+export type FromPreview =
+    | { type: 'ready' }
+    | { type: 'rendered'; nodes: string[]; banner?: string }
+    | { type: 'reveal'; flywheel: string; node: string }
+    | { type: 'export'; format: 'svg' | 'png' }
+    | { type: 'rasterized'; id: number; png?: string; error?: string };
