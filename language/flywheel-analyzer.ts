@@ -44,7 +44,8 @@ export class FlywheelAnalyzer {
     }
 
     private build(flywheel: Flywheel): FlywheelFacts {
-        const declarations = flywheel.members.filter((m): m is Goal | Driver => isGoal(m) || isDriver(m));
+        // A declaration the parser recovered without its name is a syntax error, not a node.
+        const declarations = flywheel.members.filter((m): m is Goal | Driver => (isGoal(m) || isDriver(m)) && Boolean(m.name));
         const indexOf = new Map<Node, number>(declarations.map((node, index) => [node, index]));
         const links: Link[] = [];
         const graphLinks: GraphLink[] = [];

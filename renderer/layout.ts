@@ -60,7 +60,8 @@ const LINE_HEIGHT = FONT_SIZE + 3;
 const MAX_LINE_CHARS = 18;
 const MAX_LINES = 2;
 const LABEL_GAP = 8;
-const WIDTH = 1000;
+/** The narrowest page: small wheels are drawn at their own size, so text stays legible in a narrow preview. */
+const MIN_WIDTH = 640;
 /** Room above the drawing for the flywheel's title. */
 const TITLE_SPACE = 64;
 
@@ -90,7 +91,7 @@ export function layoutWheel(model: RenderModel): Layout {
     const right = Math.max(...boxes.map(b => b.x + b.width));
     const top = Math.min(...boxes.map(b => b.y));
     const bottom = Math.max(...boxes.map(b => b.y + b.height));
-    const width = Math.max(WIDTH, Math.ceil(right - left + 48));
+    const width = Math.max(MIN_WIDTH, Math.ceil(right - left + 48));
     const shift = { x: width / 2 - (left + right) / 2, y: TITLE_SPACE - top };
     const center = { x: origin.x + shift.x, y: origin.y + shift.y };
     const nodes = placed.map(n => ({

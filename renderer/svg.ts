@@ -68,7 +68,8 @@ export function renderSvg(model: RenderModel, options: SvgOptions = {}): string 
     const layout = layoutWheel(model);
     const legend = legendLines(model);
     const height = layout.legendTop + legend.length * 18 + 16;
-    const { width } = layout;
+    // The legend's lines are as wide as they are; the page grows to hold the longest.
+    const width = Math.max(layout.width, Math.ceil(Math.max(...legend.map(line => [...`${line.id ?? ''} ${line.text}`].length)) * 6.6 + 48));
     const theme = options.theme ?? 'light';
     const parts = [
         `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${f(height)}" width="${width}" height="${f(height)}" class="flywheel theme-${theme}" data-flywheel="${escapeXml(model.name)}" role="img" aria-labelledby="fw-title-${escapeXml(model.name)}">`,

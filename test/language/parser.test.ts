@@ -124,6 +124,17 @@ flywheel B { goal h }`);
         expect((document.diagnostics ?? []).map(d => d.code)).toEqual(['syntax-error']);
     });
 
+    test('a declaration recovered without its name is only a syntax error, never a nameless driver', async () => {
+        const { document } = await validate(`flywheel A {
+    goal g
+    cost quality driver d
+    g -> d -> g
+    driver }`);
+        const diagnostics = document.diagnostics ?? [];
+        expect(diagnostics.every(d => d.code === 'syntax-error')).toBe(true);
+        expect(diagnostics.map(d => d.message).join(' ')).not.toContain('undefined');
+    });
+
     test('a stray character is a lexer error, with its position', async () => {
         const { document } = await validate('flywheel A { goal g $ }');
         const syntax = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error');

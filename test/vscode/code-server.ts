@@ -4,7 +4,7 @@
  * headless Chromium driven by playwright-core (recipe: ../shared/VSCODE-TESTING.md).
  *
  * The suite's `run()` writes its result to a file; a suite that never reports is a failure.
- * While it runs, the suite can ask for screenshots of the workbench (see suite/helpers.ts).
+ * While it runs, the suite can ask for screenshots and for clicks in webviews (see suite/helpers.ts).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +55,7 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
     const scratch = mkdtempSync(join(tmpdir(), 'flywheel-vscode-'));
     const workspace = join(scratch, 'workspace');
     const userData = join(scratch, 'user-data');
-    const requests = join(scratch, 'screenshot-requests');
+    const requests = join(scratch, 'launcher-requests');
     const resultFile = join(scratch, 'result.json');
     for (const folder of [workspace, join(userData, 'User'), requests]) mkdirSync(folder, { recursive: true });
     writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
@@ -78,7 +78,7 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
         '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
         '--extensions-dir', run.extensionsDir ?? join(scratch, 'extensions'), workspace
     ], {
-        env: { ...process.env, ...run.env, FLYWHEEL_SUITE_RESULT: resultFile, FLYWHEEL_SCREENSHOT_REQUESTS: requests },
+        env: { ...process.env, ...run.env, FLYWHEEL_SUITE_RESULT: resultFile, FLYWHEEL_LAUNCHER_REQUESTS: requests },
         stdio: ['ignore', 'pipe', 'pipe']
     });
     const logStream = createWriteStream(log);
@@ -104,23 +104,21 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
         await browser?.close();
         server.kill();
         await new Promise(done => (server.exitCode !== null ? done(undefined) : server.once('exit', done)));
-        if (!process.env.FLYWHEEL_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+        // code-server may still be writing its state as it exits: retry, and never fail the run on clean-up.
+        if (!process.env.FLYWHEEL_KEEP_SCRATCH) try { rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in the temp folder */ }
     }
 }
 
-/** Serves screenshot requests until the suite writes its result (or the host dies, or time runs out). */
+/** Serves the suite's requests until it writes its result (or the host dies, or time runs out). */
 async function waitForResult(page: Page, resultFile: string, requests: string, run: CodeServerRun, server: ChildProcess, log: string): Promise<SuiteResult> {
     const deadline = Date.now() + (run.timeoutMs ?? 10 * 60_000);
     while (!existsSync(resultFile)) {
-        for (const request of readdirSync(requests).filter(name => name.endsWith('.request'))) {
-            const name = request.replace(/\.request$/, '');
-            if (run.screenshotsDir) {
-                mkdirSync(run.screenshotsDir, { recursive: true });
-                await page.waitForTimeout(400); // let the workbench paint what the suite just opened
-                await page.screenshot({ path: join(run.screenshotsDir, `${name}.png`) });
-            }
+        for (const request of readdirSync(requests).filter(name => name.endsWith('.request')).sort()) {
+            const id = request.replace(/\.request$/, '');
+            const asked = JSON.parse(readFileSync(join(requests, request), 'utf8')) as LauncherRequest;
             rmSync(join(requests, request));
-            writeFileSync(join(requests, `${name}.done`), '');
+            const error = await serve(page, asked, run).then(() => '', (e: Error) => e.message);
+            writeFileSync(join(requests, `${id}.done`), error);
         }
         const exited = /Extension Host Process exited with code: (\d+)/.exec(readFileSync(log, 'utf8'));
         if (exited && !existsSync(resultFile)) {
@@ -131,6 +129,28 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
         await new Promise(done => setTimeout(done, 200));
     }
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+}
+
+type LauncherRequest = { action: 'screenshot'; name: string } | { action: 'click'; selector: string };
+
+/** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
+async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
+    if (request.action === 'screenshot') {
+        if (!run.screenshotsDir) return;
+        mkdirSync(run.screenshotsDir, { recursive: true });
+        await page.waitForTimeout(500); // let the workbench paint what the suite just opened
+        await page.screenshot({ path: join(run.screenshotsDir, `${request.name}.png`) });
+        return;
+    }
+    // Webviews are iframes inside iframes: click in the frame that holds the element.
+    for (const frame of page.frames()) {
+        const element = await frame.$(request.selector).catch(() => null);
+        if (element) {
+            await element.click();
+            return;
+        }
+    }
+    throw new Error(`no webview element matches ${request.selector}`);
 }
 
 function tail(file: string): string {

@@ -1,5 +1,5 @@
 /** Helpers for the VS Code suite: a scratch workspace, waiting on diagnostics, screenshots. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -46,14 +46,33 @@ export function waitForCodes(uri: vscode.Uri, codes: string[]): Promise<vscode.D
         codesOf(uri).join(',') === expected ? vscode.languages.getDiagnostics(uri) : undefined);
 }
 
+/** True when the launcher drives the workbench in a browser (code-server) and takes requests. */
+export function launcherTakesRequests(): boolean {
+    return Boolean(process.env.FLYWHEEL_LAUNCHER_REQUESTS);
+}
+
+let requestCount = 0;
+
 /**
- * Asks the launcher for a screenshot of the workbench, when it offers one (code-server does:
- * it watches for the request file); otherwise does nothing.
+ * Asks the launcher to act on the workbench page (a screenshot, a click inside a webview) and
+ * waits until it has. Only the code-server launcher can; elsewhere this throws.
  */
+async function askLauncher(request: { action: 'screenshot'; name: string } | { action: 'click'; selector: string }): Promise<void> {
+    const folder = process.env.FLYWHEEL_LAUNCHER_REQUESTS;
+    if (!folder) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
+    const id = `${++requestCount}-${request.action}`;
+    writeFileSync(join(folder, `${id}.request`), JSON.stringify(request));
+    await waitFor(`the launcher to ${request.action}`, () => existsSync(join(folder, `${id}.done`)), 30_000);
+    const error = readFileSync(join(folder, `${id}.done`), 'utf8');
+    if (error) throw new Error(error);
+}
+
+/** A screenshot of the workbench, saved by the launcher under the name given (when it can take one). */
 export async function screenshot(name: string): Promise<void> {
-    const folder = process.env.FLYWHEEL_SCREENSHOT_REQUESTS;
-    if (!folder) return;
-    const done = join(folder, `${name}.done`);
-    writeFileSync(join(folder, `${name}.request`), name);
-    await waitFor(`screenshot ${name}`, () => existsSync(done), 30_000);
+    if (launcherTakesRequests()) await askLauncher({ action: 'screenshot', name });
+}
+
+/** A real mouse click on the first element matching `selector` inside a webview. */
+export function clickInWebview(selector: string): Promise<void> {
+    return askLauncher({ action: 'click', selector });
 }

@@ -1,0 +1,87 @@
+/** The live wheel preview in a real VS Code webview: what it draws, how fast it follows, what a click does. */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { clickInWebview, launcherTakesRequests, openFile, screenshot, waitFor } from './helpers.js';
+
+const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
+const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
+
+interface Rendered {
+    nodes: string[];
+    banner?: string;
+}
+
+function lastRendered(uri: vscode.Uri): Thenable<Rendered | undefined> {
+    return vscode.commands.executeCommand<Rendered | undefined>('flywheel.preview.lastRendered', uri);
+}
+
+describe('the wheel preview', function () {
+    let editor: vscode.TextEditor;
+
+    before(async function () {
+        editor = await openFile('amazon.fly', amazon);
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+    });
+
+    it('draws every driver of the example', async function () {
+        const rendered = await waitFor('the preview to draw', async () => {
+            const state = await lastRendered(editor.document.uri);
+            return state && state.nodes.length > 0 ? state : undefined;
+        });
+        assert.deepEqual([...rendered.nodes].sort(), ['growth', ...drivers].sort());
+        assert.equal(rendered.banner, undefined);
+        await screenshot('preview-light');
+    });
+
+    it('shows a new driver and link within one second of typing them', async function () {
+        const edit = new vscode.WorkspaceEdit();
+        const end = editor.document.positionAt(amazon.lastIndexOf('}'));
+        edit.insert(editor.document.uri, end, '    quality driver reviews "Customer reviews"\n    experience -> reviews -> traffic\n');
+        const start = Date.now();
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await waitFor('the new driver in the preview', async () => (await lastRendered(editor.document.uri))?.nodes.includes('reviews'), 1000);
+        console.log(`      (preview updated ${Date.now() - start} ms after the edit)`);
+    });
+
+    it('keeps the last wheel with a banner while the text does not parse', async function () {
+        const before = (await lastRendered(editor.document.uri))!.nodes;
+        const broken = '    driver }\n';
+        const at = editor.document.positionAt(editor.document.getText().lastIndexOf('}'));
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(editor.document.uri, at, broken);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const state = await waitFor('the banner', async () => {
+            const rendered = await lastRendered(editor.document.uri);
+            return rendered?.banner ? rendered : undefined;
+        });
+        assert.match(state.banner!, /does not parse/);
+        assert.deepEqual(state.nodes, before);
+        await screenshot('preview-syntax-error');
+        const repair = new vscode.WorkspaceEdit();
+        repair.delete(editor.document.uri, new vscode.Range(at, at.translate(1, 0)));
+        assert.ok(await vscode.workspace.applyEdit(repair));
+        await waitFor('the banner to go', async () => (await lastRendered(editor.document.uri))?.banner === undefined);
+    });
+
+    it('a click on a node selects its declaration in the editor', async function () {
+        if (!launcherTakesRequests()) throw new Error('clicking in a webview needs the code-server launcher');
+        await clickInWebview('g[data-node="sellers"]');
+        const declaration = editor.document.getText().indexOf('driver sellers');
+        await waitFor('the selection to move to sellers', () => {
+            const active = vscode.window.activeTextEditor;
+            return active?.document.uri.toString() === editor.document.uri.toString() && active.document.offsetAt(active.selection.start) === declaration;
+        });
+    });
+
+    it('looks right in a dark theme too', async function () {
+        const settings = vscode.workspace.getConfiguration('workbench');
+        await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        try {
+            await screenshot('preview-dark');
+        } finally {
+            await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+        }
+    });
+});
