@@ -4,8 +4,9 @@ export default defineConfig({
     test: {
         include: ['test/**/*.test.ts'],
         globalSetup: ['test/global-setup.ts'],
-        // The VS Code suite runs inside a real extension host (npm run test:vscode), not here.
-        exclude: ['test/vscode/**', 'node_modules/**'],
+        // The VS Code suite runs inside a real extension host (npm run test:vscode) and the
+        // browser tests need Chromium (npm run test:browser): neither runs here.
+        exclude: ['test/vscode/**', 'test/browser/**', 'node_modules/**'],
         testTimeout: 30_000
     }
 });
