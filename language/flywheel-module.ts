@@ -24,6 +24,7 @@ import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
+import { FlywheelParserErrorMessages } from './flywheel-parser-messages.js';
 import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scoping.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
 import { FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
@@ -54,7 +55,8 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
     },
     parser: {
         // The grammar is LL(1); plain LL(k) lookahead builds much faster than ALL(*) at start-up.
-        ParserConfig: () => ({ maxLookahead: 1 })
+        ParserConfig: () => ({ maxLookahead: 1 }),
+        ParserErrorMessageProvider: () => new FlywheelParserErrorMessages()
     },
     validation: {
         DocumentValidator: services => new FlywheelDocumentValidator(services),

@@ -135,6 +135,14 @@ flywheel B { goal h }`);
         expect(diagnostics.map(d => d.message).join(' ')).not.toContain('undefined');
     });
 
+    test('syntax errors speak the author\'s words: names, arrows, the end of the file', async () => {
+        const messages = async (text: string) => ((await validate(text)).document.diagnostics ?? []).filter(d => d.code === 'syntax-error').map(d => d.message);
+        expect(await messages('flywheel A {\n    goal g\n    g\n}')).toEqual(["Expected an arrow (->, -|, ~> or ~|) but found '}'."]);
+        expect(await messages('flywheel A {\n    driver }')).toEqual(["Expected a name but found '}'."]);
+        expect(await messages('flywheel A {\n    goal g\n')).toEqual(["Expected '}' but found the end of the file."]);
+        expect(await messages('flywheel A { }\n}')).toEqual(["Expected a new flywheel (flywheel Name { … }) but found '}'."]);
+    });
+
     test('a stray character is a lexer error, with its position', async () => {
         const { document } = await validate('flywheel A { goal g $ }');
         const syntax = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error');
