@@ -120,3 +120,44 @@ console.log('\nEditor path: didChange → publishDiagnostics over a real LSP con
     }
     printTable(editorRows);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Drawing: `fly render` against Graphviz's circular layout (`circo -Tsvg`) on the same graphs,
+// a ring of n drivers with n/5 chords; both spawned, so both pay their start-up.
+console.log('\nDrawing: `fly render` against `circo -Tsvg` on the same graphs (ring of n drivers + n/5 chords):');
+{
+    const { renderModelsOf } = await import('../language/render-model.js');
+    const { renderSvg } = await import('../renderer/svg.js');
+    const drawRows: string[][] = [];
+    for (const [n, runs] of [[10, 7], [50, 5], [200, 2]] as const) {
+        const text = generateWheel(n);
+        const flyFile = join(folder, `ring-${n}.fly`);
+        const dotFile = join(folder, `ring-${n}.dot`);
+        writeFileSync(flyFile, text);
+        writeFileSync(dotFile, toDot(text));
+        const flyTime = median(timeCommand(process.execPath, [fly, 'render', flyFile, '-o', join(folder, `ring-${n}.svg`)], runs));
+        const circoTime = median(timeCommand('circo', ['-Tsvg', dotFile, '-o', join(folder, `ring-${n}-circo.svg`)], runs));
+        const target = n === 10 ? 'target ≥ 5×' : n === 200 ? 'target ≥ 100×' : '';
+        drawRows.push([`n = ${n}`, `fly render ${ms(flyTime)}`, `circo ${ms(circoTime)}`, `${(circoTime / flyTime).toFixed(1)}× faster`, target]);
+    }
+    printTable(drawRows);
+
+    const document = workspace.LangiumDocumentFactory.fromString(generateWheel(1000), URI.file('/bench/draw-1000.fly'));
+    workspace.LangiumDocuments.addDocument(document);
+    await workspace.DocumentBuilder.build([document], { validation: true });
+    const [model] = renderModelsOf(document as never, Flywheel.analysis.FlywheelAnalyzer);
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+        const start = performance.now();
+        renderSvg(model, { standalone: true });
+        times.push(performance.now() - start);
+    }
+    console.log(`  in process, layout + SVG of 1,000 drivers: median ${ms(median(times))}`);
+}
+
+/** The same graph for Graphviz: one node per goal or driver, one edge per link. */
+function toDot(text: string): string {
+    const names = [...text.matchAll(/(?:goal|driver) (\w+)/g)].map(m => m[1]);
+    const edges = [...text.matchAll(/^\s+(\w+) [-~][>|] (\w+)/gm)].map(m => `  ${m[1]} -> ${m[2]};`);
+    return `digraph wheel {\n${names.map(n => `  ${n};`).join('\n')}\n${edges.join('\n')}\n}\n`;
+}
