@@ -70,7 +70,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
 }
 
 class Preview {
-    lastRendered: { nodes: string[]; banner?: string } | undefined;
+    lastRendered: { nodes: string[]; banner?: string; highlighted?: { node?: string; link?: number } } | undefined;
     private models: RenderModel[] = [];
     private timer: NodeJS.Timeout | undefined;
     private latestRequest = 0;
@@ -169,6 +169,7 @@ class Preview {
         switch (message.type) {
             case 'ready': return void this.update();
             case 'rendered': this.lastRendered = { nodes: message.nodes, banner: message.banner }; return;
+            case 'highlighted': if (this.lastRendered) this.lastRendered.highlighted = { node: message.node, link: message.link }; return;
             case 'reveal': return void this.reveal(message.flywheel, message.node);
             case 'export': return void this.export(message.format);
             case 'rasterized': {

@@ -11,6 +11,7 @@ export type ToPreview =
 export type FromPreview =
     | { type: 'ready' }
     | { type: 'rendered'; nodes: string[]; banner?: string }
+    | { type: 'highlighted'; node?: string; link?: number }
     | { type: 'reveal'; flywheel: string; node: string }
     | { type: 'export'; format: 'svg' | 'png' }
     | { type: 'rasterized'; id: number; png?: string; error?: string };

@@ -48,8 +48,9 @@ function highlight(target: { flywheel?: string; node?: string; link?: number }):
     const svg = Array.from(content.querySelectorAll<SVGSVGElement>('svg[data-flywheel]')).find(s => s.dataset.flywheel === target.flywheel);
     const element = target.node !== undefined
         ? Array.from(svg?.querySelectorAll<SVGGElement>('g[data-node]') ?? []).find(g => g.dataset.node === target.node)
-        : svg?.querySelector(`g[data-link="${Number(target.link)}"]`);
+        : svg?.querySelector<SVGGElement>(`g[data-link="${Number(target.link)}"]`);
     element?.classList.add('highlighted');
+    vscode.postMessage({ type: 'highlighted', node: element?.dataset.node, link: element?.dataset.link === undefined ? undefined : Number(element.dataset.link) });
 }
 
 content.addEventListener('click', event => {

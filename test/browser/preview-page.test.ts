@@ -113,6 +113,7 @@ describe('the preview page', () => {
         expect(await waitForPosted(m => m.type === 'reveal')).toEqual({ type: 'reveal', flywheel: 'Amazon', node: 'traffic' });
         await send({ type: 'highlight', flywheel: 'Amazon', node: 'prices' });
         await expect.poll(() => page.locator('.highlighted').getAttribute('data-node')).toBe('prices');
+        expect(await waitForPosted(m => m.type === 'highlighted')).toEqual({ type: 'highlighted', node: 'prices', link: undefined });
     });
 
     test('exports a PNG through the canvas', async () => {

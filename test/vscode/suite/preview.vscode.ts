@@ -11,6 +11,7 @@ const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
 interface Rendered {
     nodes: string[];
     banner?: string;
+    highlighted?: { node?: string; link?: number };
 }
 
 function lastRendered(uri: vscode.Uri): Thenable<Rendered | undefined> {
@@ -73,6 +74,13 @@ describe('the wheel preview', function () {
             const active = vscode.window.activeTextEditor;
             return active?.document.uri.toString() === editor.document.uri.toString() && active.document.offsetAt(active.selection.start) === declaration;
         });
+    });
+
+    it('moving the cursor onto a declaration highlights its node', async function () {
+        const shown = await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+        const offset = shown.document.getText().indexOf('driver traffic') + 8;
+        shown.selection = new vscode.Selection(shown.document.positionAt(offset), shown.document.positionAt(offset));
+        await waitFor('traffic to be highlighted', async () => (await lastRendered(editor.document.uri))?.highlighted?.node === 'traffic');
     });
 
     it('looks right in a dark theme too', async function () {
