@@ -110,21 +110,34 @@ export function layoutWheel(model: RenderModel): Layout {
 
 /**
  * The wheel's nodes in drawing order: the goal, then its longest reinforcing loop (the one that
- * shows most of the wheel), then the wheel's other nodes, each right after a node that feeds it.
+ * shows most of the wheel), then each other wheel node where it puts the most links on the rim
+ * (between linked neighbours) and breaks the fewest.
  */
 export function wheelOrder(model: RenderModel): number[] {
     const goal = model.nodes.find(n => n.placement === 'goal');
     if (!goal) return [];
     const onWheel = model.nodes.filter(n => n.placement !== 'off').map(n => n.index);
     if (onWheel.length === 1) return [goal.index];
-    const candidates = model.loops.filter(l => l.reinforcing).length > 0 ? model.loops.filter(l => l.reinforcing) : model.loops;
+    const reinforcing = model.loops.filter(l => l.reinforcing);
+    const candidates = reinforcing.length > 0 ? reinforcing : model.loops;
     const spine = candidates.reduce((best, loop) => (loop.nodes.length > best.nodes.length ? loop : best), candidates[0]);
     const order = spine ? [...spine.nodes] : [goal.index];
+    const linked = new Set(model.links.flatMap(l => [`${l.source} ${l.target}`, `${l.target} ${l.source}`]));
+    const adjacent = (a: number, b: number) => (linked.has(`${a} ${b}`) ? 1 : 0);
     for (const node of onWheel.filter(n => !order.includes(n))) {
-        const feeder = model.links.find(l => l.target === node && order.includes(l.source));
-        const fed = model.links.find(l => l.source === node && order.includes(l.target));
-        const at = feeder ? order.indexOf(feeder.source) + 1 : fed ? Math.max(1, order.indexOf(fed.target)) : order.length;
-        order.splice(at, 0, node);
+        let best = order.length;
+        let bestGain = -Infinity;
+        // Position 0 stays the goal's: a node goes in after position p − 1.
+        for (let p = 1; p <= order.length; p++) {
+            const before = order[p - 1];
+            const after = order[p % order.length];
+            const gain = adjacent(before, node) + adjacent(node, after) - adjacent(before, after);
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = p;
+            }
+        }
+        order.splice(best, 0, node);
     }
     return order;
 }
