@@ -51,23 +51,20 @@ export function isDelayed(arrow: Arrow): boolean {
  * (`self-link`) and a node that only feeds itself is not part of any wheel.
  */
 export function outgoingLinks(graph: FlywheelGraph): number[][] {
-    const out: number[][] = graph.nodes.map(() => []);
-    graph.links.forEach((link, index) => {
-        if (link.source !== link.target) {
-            out[link.source].push(index);
-        }
-    });
-    return out;
+    return linksBy(graph, 'source');
 }
 
+/** Incoming link indices per node, self-links left out as in `outgoingLinks`. */
 export function incomingLinks(graph: FlywheelGraph): number[][] {
-    const into: number[][] = graph.nodes.map(() => []);
+    return linksBy(graph, 'target');
+}
+
+function linksBy(graph: FlywheelGraph, end: 'source' | 'target'): number[][] {
+    const byNode: number[][] = graph.nodes.map(() => []);
     graph.links.forEach((link, index) => {
-        if (link.source !== link.target) {
-            into[link.target].push(index);
-        }
+        if (link.source !== link.target) byNode[link[end]].push(index);
     });
-    return into;
+    return byNode;
 }
 
 /**
