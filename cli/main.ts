@@ -30,6 +30,15 @@ const COMMANDS: Command[] = [
         run: async args => (await import('./fmt.js')).runFmt(args)
     },
     {
+        name: 'diff',
+        usage: `  diff OLD NEW    what changed in meaning: goal, drivers, kinds, links, loops, diagnostics, whether the wheel closes
+      --format markdown|json       output format (default: markdown, ready for a pull-request comment)
+      --git                        take the arguments git passes to an external diff driver (diff.fly.command)
+      OLD may be - for standard input; an empty file or /dev/null stands for a file added or deleted
+      exit code: 0 compared (changed or not), 2 bad usage or unreadable input`,
+        run: async args => (await import('./diff.js')).runDiff(args)
+    },
+    {
         name: 'render',
         usage: `  render FILE     draw each flywheel of FILE exactly as the preview does
       -o, --output OUT             where to write (default: FILE.svg beside it; - for standard output)

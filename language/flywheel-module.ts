@@ -70,7 +70,7 @@ export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices>
     lsp: {
         CodeActionProvider: services => new FlywheelCodeActionProvider(services),
         CompletionProvider: services => new FlywheelCompletionProvider(services),
-        Formatter: () => new FlywheelFormatter(),
+        Formatter: services => new FlywheelFormatter(services),
         HoverProvider: services => new FlywheelHoverProvider(services),
         RenameProvider: services => new FlywheelRenameProvider(services),
         SemanticTokenProvider: services => new FlywheelSemanticTokenProvider(services)

@@ -2,47 +2,66 @@
  * The canonical layout (LANGUAGE.md): one declaration or chain per line, four-space indentation
  * inside `{ }`, one space around arrows, blank lines between groups kept (at most one in a row),
  * comments kept where they were. `fly fmt` and the editor both use this formatter.
+ *
+ * The layout rules are Langium's `AbstractFormatter` DSL (`format`). Langium leaves a few things
+ * around comments (hidden CST nodes) to the language; the overrides below decide them:
+ * - a comment that ends a line keeps the next token off that line (it would comment it out),
+ *   and a chain continued below a comment is indented one level deeper;
+ * - a block comment that opens a line stays glued to the token after it (`/* x *\/ driver d`);
+ * - blank lines before a comment are capped like those before a declaration, and leading blank
+ *   lines of the file go, and the file ends with exactly one line break.
+ * Before handing out edits it re-parses the result and refuses (throws) if the meaning or a comment
+ * changed, as black's safe mode does: a layout bug must never reach a file.
  */
-import { type AstNode, type CstNode, type LangiumDocument, type MaybePromise, TextDocument } from 'langium';
+import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isChain, isDriver, isFlywheel, isGoal, isLink, isModel } from '../generated/ast.js';
+import { meaningOf } from '../model-meaning.js';
+import type { FlywheelServices } from '../flywheel-module.js';
 
 const ARROWS = ['->', '-|', '~>', '~|'];
+/**
+ * The canonical layout indents with four spaces whatever the editor's own settings, so that the
+ * editor and `fly fmt` give the same bytes (as gofmt and Prettier do).
+ */
+const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 4, insertSpaces: true };
 /** A line break that keeps one blank line where the author left one or more. */
 const NEW_LINE_KEEPING_ONE_BLANK = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
 /** The same, one level deeper (Langium's `indent()` always makes exactly one line break). */
 const INDENTED_LINE_KEEPING_ONE_BLANK: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+/** Where a chain goes on below a comment: one level deeper than the chain's first line. */
+const CONTINUATION: FormattingAction = { options: {}, moves: [{ tabs: 1 }] };
+
+/** Thrown instead of returning edits that would change what the file means. */
+export class FormattingWouldChangeMeaningError extends Error {}
 
 export class FlywheelFormatter extends AbstractFormatter {
-    /** Langium formats only text that parses; the edits keep the document's own line ending. */
-    override async formatDocument(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
-        const edits = await (super.formatDocument(document, params) as MaybePromise<TextEdit[]>);
-        if (!document.textDocument.getText().includes('\r\n')) return edits;
-        return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+    private readonly parser: LangiumParser;
+
+    constructor(services: FlywheelServices) {
+        super();
+        this.parser = services.parser.LangiumParser;
     }
 
-    /**
-     * Comments keep their text and place; Langium re-indents a comment on its own line (every line
-     * of a block comment moves with its first, so a JSDoc block stays aligned) but leaves
-     * the blank lines before it alone, so this also folds them into one clean blank line.
-     */
-    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
-        const edits = super.createHiddenTextEdits(previous, hidden, formatting, context);
-        if (previous && hidden.range.start.line - previous.range.end.line >= 2) {
-            // The blank lines between them become one, without stray spaces.
-            edits.unshift({
-                range: { start: { line: previous.range.end.line + 1, character: 0 }, end: { line: hidden.range.start.line, character: 0 } },
-                newText: '\n'
-            });
-        }
-        return edits;
+    /** Langium formats only text that parses; the edits keep the document's own line ending. */
+    override async formatDocument(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length + parserErrors.length > 0) return [];
+        const edits = await super.formatDocument(document, { ...params, options: CANONICAL_OPTIONS });
+        const endEdit = finalLineBreak(document.textDocument);
+        return this.checked(document, withLineEnding(document.textDocument, uniqueEdits(endEdit ? [...edits, endEdit] : edits)));
+    }
+
+    override async formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): Promise<TextEdit[]> {
+        const edits = await super.formatDocumentRange(document, { ...params, options: CANONICAL_OPTIONS });
+        return this.checked(document, withLineEnding(document.textDocument, uniqueEdits(edits)));
     }
 
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (isModel(node)) {
-            formatter.nodes(...node.flywheels.slice(1)).prepend(NEW_LINE_KEEPING_ONE_BLANK);
+            formatter.nodes(...node.flywheels).prepend(NEW_LINE_KEEPING_ONE_BLANK);
         } else if (isFlywheel(node)) {
             formatter.keyword('flywheel').append(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
@@ -54,17 +73,129 @@ export class FlywheelFormatter extends AbstractFormatter {
         } else if (isGoal(node) || isDriver(node)) {
             formatter.keywords('goal', 'driver', 'cost', 'quality').append(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
-        } else if (isChain(node)) {
-            formatter.keywords(...ARROWS).surround(Formatting.oneSpace());
-        } else if (isLink(node)) {
+        } else if (isChain(node) || isLink(node)) {
             formatter.keywords(...ARROWS).surround(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
         }
     }
+
+    /** The layout between two tokens, adjusted where the first one is a comment. */
+    protected override createTextEdit(a: CstNode | undefined, b: CstNode, formatting: FormattingAction, context: FormattingContext): TextEdit[] {
+        // Always called, even when its edits are replaced: it keeps Langium's indentation count.
+        const edits = super.createTextEdit(a, b, formatting, context);
+        if (b.hidden) return edits;
+        if (!a) return [replace({ start: { line: 0, character: 0 }, end: b.range.start }, '')];
+        // A block starts right below its `{`: blank lines there separate nothing.
+        if (isOpeningBrace(a)) return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\n+/, '\n') }));
+        if (!a.hidden) return edits;
+        const comment = a;
+        if (comment.range.end.line === b.range.start.line) {
+            // A block comment that opens its line introduces the token after it: keep them together.
+            const breaksLine = edits.some(edit => edit.newText.includes('\n'));
+            return breaksLine && opensLine(comment) ? [replace({ start: comment.range.end, end: b.range.start }, ' ')] : edits;
+        }
+        // Langium adds no space after a comment; a token it pushed onto the next line continues the chain.
+        return edits.length > 0 ? edits : [replace({ start: comment.range.end, end: b.range.start }, '\n' + indentation(context, 1))];
+    }
+
+    /**
+     * A comment on its own line goes to the indentation of the code around it, and the lines after
+     * the first of a block comment move with it, so a JSDoc block stays aligned. Langium's own
+     * version counts a tab as one column when it removes indentation (a tab-indented comment
+     * lands at column 0) and leaves the blank lines before a comment alone, so this one is ours.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const start = hidden.range.start;
+        if (!previous) return [replace({ start: { line: 0, character: 0 }, end: start }, '')];
+        // A trailing comment stays on its line, exactly as written.
+        if (previous.range.end.line === start.line) return [];
+        const lineStart = { line: start.line, character: 0 };
+        const moves = (insideChain(hidden) ? CONTINUATION : formatting)?.moves ?? [];
+        const width = this.getIndentationCharacterCount(context, this.findFittingMove({ start: lineStart, end: start }, moves, context));
+        const existing = this.getExistingIndentationCharacterCount(context.document.getText({ start: lineStart, end: start }), context);
+        const blankLine = start.line - previous.range.end.line >= 2 && !isOpeningBrace(previous);
+        const firstLine = replace({ start: previous.range.end, end: start }, (blankLine ? '\n\n' : '\n') + ' '.repeat(width));
+        return [firstLine, ...this.shiftFollowingLines(hidden, width - existing, context)];
+    }
+
+    /** Moves every line of a block comment after its first by `shift` columns; blank ones become empty. */
+    private shiftFollowingLines(hidden: CstNode, shift: number, context: FormattingContext): TextEdit[] {
+        return hidden.text.split('\n').slice(1).flatMap((text, i) => {
+            const line = hidden.range.start.line + 1 + i;
+            const indentation = /^[ \t]*/.exec(text)![0];
+            const blank = text.slice(indentation.length).replace('\r', '') === '';
+            const width = blank ? 0 : Math.max(0, this.getExistingIndentationCharacterCount(indentation, context) + shift);
+            return [replace({ start: { line, character: 0 }, end: { line, character: indentation.length } }, ' '.repeat(width))];
+        });
+    }
+
+    /** The edits, unless the text they make would mean something else than the document. */
+    private checked(document: LangiumDocument, edits: TextEdit[]): TextEdit[] {
+        if (edits.length === 0) return edits;
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        const reparsed = this.parser.parse(formatted);
+        const parses = reparsed.lexerErrors.length + reparsed.parserErrors.length === 0;
+        if (!parses || meaningOf(reparsed.value) !== meaningOf(document.parseResult.value)) {
+            throw new FormattingWouldChangeMeaningError(`formatting ${document.uri.path} would change its meaning; it was left as it is (please report this with the file)`);
+        }
+        return edits;
+    }
 }
 
 /** The document's text in canonical layout (unchanged when it does not parse). */
-export async function formatText(formatter: AbstractFormatter, document: LangiumDocument): Promise<string> {
-    const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+export async function formatText(formatter: FlywheelFormatter, document: LangiumDocument): Promise<string> {
+    const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: CANONICAL_OPTIONS });
     return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+/**
+ * Each edit once: Langium visits a comment twice when it follows a keyword with spacing after
+ * it, and the same insertion twice would insert twice.
+ */
+function uniqueEdits(edits: TextEdit[]): TextEdit[] {
+    const seen = new Set<string>();
+    return edits.filter(edit => {
+        const key = JSON.stringify(edit);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+/** Langium writes `\n`; a CRLF document keeps CRLF. */
+function withLineEnding(document: TextDocument, edits: TextEdit[]): TextEdit[] {
+    if (!document.getText().includes('\r\n')) return edits;
+    return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+}
+
+/** The file ends with exactly one line break: none missing, no blank lines after the last one. */
+function finalLineBreak(document: TextDocument): TextEdit | undefined {
+    const text = document.getText();
+    const end = text.trimEnd().length;
+    if (end === 0 || /^\r?\n$/.test(text.slice(end))) return undefined;
+    return replace({ start: document.positionAt(end), end: document.positionAt(text.length) }, '\n');
+}
+
+/** No token before `comment` on its line (other comments may be). */
+function opensLine(comment: CstNode): boolean {
+    const before = CstUtils.getPreviousNode(comment, false);
+    return !before || before.range.end.line < comment.range.start.line;
+}
+
+function isOpeningBrace(node: CstNode): boolean {
+    return !node.hidden && node.text === '{';
+}
+
+/** A comment after a chain's first token (the parser attaches hidden nodes to the chain or link being built). */
+function insideChain(hidden: CstNode): boolean {
+    const owner = hidden.container?.astNode;
+    return isChain(owner) || isLink(owner);
+}
+
+function indentation(context: FormattingContext, extraLevels: number): string {
+    return ' '.repeat((context.indentation + extraLevels) * CANONICAL_OPTIONS.tabSize);
+}
+
+function replace(range: Range, newText: string): TextEdit {
+    return { range, newText };
 }

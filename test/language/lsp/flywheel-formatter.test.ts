@@ -2,12 +2,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatText } from '../../../language/lsp/flywheel-formatter.js';
+import { TextDocument } from 'langium';
+import { Formatting } from 'langium/lsp';
+import type { AstNode } from 'langium';
+import { FlywheelFormatter, formatText, FormattingWouldChangeMeaningError } from '../../../language/lsp/flywheel-formatter.js';
+import { isDriver } from '../../../language/generated/ast.js';
+import { meaningOf } from '../../../language/model-meaning.js';
 import type { Model } from '../../../language/generated/ast.js';
 import { generateWheel } from '../../../bench/generate.js';
 import { services, validate } from '../validation-helpers.js';
 
-const formatter = services.Flywheel.lsp.Formatter as Parameters<typeof formatText>[0];
+const formatter = services.Flywheel.lsp.Formatter as FlywheelFormatter;
 
 async function format(text: string): Promise<string> {
     return formatText(formatter, (await validate(text)).document);
@@ -87,5 +92,121 @@ describe('formatting every example and generated wheels', () => {
     test.each(examples.filter(path => !path.includes('broken')))('%s is already canonical', path => {
         const text = readFileSync(path, 'utf8');
         return expect(format(text)).resolves.toBe(text);
+    });
+});
+
+describe('comments around chains and declarations', () => {
+    test('a chain continued below a trailing comment stays below it, one level deeper', async () => {
+        const text = 'flywheel A {\n    goal g\n    driver d\n    g -> d // why\n  -> g\n}\n';
+        expect(await format(text)).toBe('flywheel A {\n    goal g\n    driver d\n    g -> d // why\n        -> g\n}\n');
+    });
+
+    test('a comment on its own line inside a chain is indented with the continuation', async () => {
+        const text = 'flywheel A {\n    goal g\n    driver d\n    g -> d\n// the way back\n-> g\n}\n';
+        expect(await format(text)).toBe('flywheel A {\n    goal g\n    driver d\n    g -> d\n        // the way back\n        -> g\n}\n');
+    });
+
+    test('a block comment that opens a line stays with the token after it; one after a declaration stays on its line', async () => {
+        const text = 'flywheel A {\n    goal g /* the goal */ driver d\n      /* why */   driver e\n    g -> d -> e -> g\n}\n';
+        expect(await format(text)).toBe('flywheel A {\n    goal g /* the goal */\n    driver d\n    /* why */ driver e\n    g -> d -> e -> g\n}\n');
+    });
+
+    test('with CRLF line endings, comments move the same way and every new line break is CRLF', async () => {
+        const text = 'flywheel A {\r\n  goal g // t\r\n\r\n\r\n  /* b\r\n     c */\r\n  driver d\r\n  g -> d // x\r\n  -> g\r\n}';
+        expect(await format(text)).toBe('flywheel A {\r\n    goal g // t\r\n\r\n    /* b\r\n       c */\r\n    driver d\r\n    g -> d // x\r\n        -> g\r\n}\r\n');
+    });
+
+    test('a trailing comment keeps its place and spacing; a comment before } stays inside the block', async () => {
+        const text = 'flywheel A { // opens\n    goal g      // aligned\n    driver d\n    g -> d -> g /* end */ }\n';
+        expect(await format(text)).toBe('flywheel A { // opens\n    goal g      // aligned\n    driver d\n    g -> d -> g /* end */\n}\n');
+    });
+});
+
+describe('the edges of the file and of blocks', () => {
+    test('no blank lines at the start of the file or of a block, exactly one line break at the end', async () => {
+        expect(await format('\n\n  flywheel A {\n\n\n    goal g\n}')).toBe('flywheel A {\n    goal g\n}\n');
+        expect(await format('// c\n\n\n\nflywheel A {\n    goal g\n}\n\n\n\n')).toBe('// c\n\nflywheel A {\n    goal g\n}\n');
+        expect(await format('flywheel A {\n\n    // first\n    goal g\n}\n')).toBe('flywheel A {\n    // first\n    goal g\n}\n');
+    });
+
+    test('no trailing blanks before a comment line; tabs become four spaces', async () => {
+        expect(await format('flywheel A {\n\tgoal g   \n\t\t// c\n    driver d\n}\n')).toBe('flywheel A {\n    goal g\n    // c\n    driver d\n}\n');
+    });
+
+    test('four spaces whatever indentation the editor asks for, so the editor and fly fmt agree', async () => {
+        const { document } = await validate('flywheel A {\ngoal g\n}\n');
+        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: false } });
+        expect(TextDocument.applyEdits(document.textDocument, edits)).toBe('flywheel A {\n    goal g\n}\n');
+    });
+});
+
+describe('the formatter never changes meaning', () => {
+    /** A deliberately wrong rule: no space after `driver`, so `driver d` would become the name `driverd`. */
+    class GluingFormatter extends FlywheelFormatter {
+        protected override format(node: AstNode): void {
+            super.format(node);
+            if (isDriver(node)) this.getNodeFormatter(node).keyword('driver').append(Formatting.noSpace({ priority: 1 }));
+        }
+    }
+
+    test('edits that would change the parsed model are refused, and the text is left alone', async () => {
+        const { document } = await validate('flywheel A {\n    goal g\n    driver d\n}\n');
+        const gluing = new GluingFormatter(services.Flywheel);
+        await expect(formatText(gluing, document)).rejects.toBeInstanceOf(FormattingWouldChangeMeaningError);
+    });
+
+    test('meaning: the same for a reformatted text, different for another label or a lost comment', async () => {
+        const meaningOfText = async (text: string) => meaningOf((await validate(text)).document.parseResult.value);
+        const text = 'flywheel A {\n    goal g "G" // c\n    /* b\n       c */\n}\n';
+        expect(await meaningOfText('flywheel A{goal g "G" // c\n/* b\nc */}')).toBe(await meaningOfText(text));
+        expect(await meaningOfText(text.replace('"G"', '"H"'))).not.toBe(await meaningOfText(text));
+        expect(await meaningOfText(text.replace('// c', ''))).not.toBe(await meaningOfText(text));
+    });
+});
+
+describe('generated files with comments and whitespace everywhere the grammar allows', () => {
+    /** A small deterministic generator (a linear congruential one): the same files on every run. */
+    function random(seed: number): (n: number) => number {
+        let state = seed;
+        return n => {
+            state = (state * 1103515245 + 12345) % 2 ** 31;
+            return state % n;
+        };
+    }
+
+    function generateFile(seed: number): string {
+        const pick = random(seed);
+        let comments = 0;
+        const separators = [
+            () => ' ', () => '   ', () => '\n', () => '\n\n\n', () => '\t', () => '\n    ',
+            () => ` /* c${++comments} */ `, () => ` // c${++comments}\n`, () => `\n  /** d${++comments}\n   * more */\n`, () => `\n// c${++comments}\n\n`
+        ];
+        const names = ['g', 'a', 'b', 'c', 'd'];
+        const tokens: string[] = [];
+        for (let f = 0; f <= pick(2); f++) {
+            tokens.push('flywheel', `F${f}`, ...(pick(2) ? ['"A flywheel"'] : []), '{', 'goal', 'g', '"Growth"');
+            for (const name of names.slice(1)) tokens.push(...['cost', 'quality', ''].slice(pick(3)).filter(Boolean), 'driver', name, ...(pick(2) ? [`"${name.toUpperCase()}"`] : []));
+            for (let chain = 0; chain < 3; chain++) {
+                tokens.push(names[pick(names.length)]);
+                for (let step = 0; step <= pick(3); step++) tokens.push(['->', '-|', '~>', '~|'][pick(4)], names[pick(names.length)], ...(pick(3) === 0 ? ['"why"'] : []));
+            }
+            tokens.push('}');
+        }
+        // Most gaps get a plain space, so that comments stay a minority.
+        return tokens.map(token => (pick(3) === 0 ? separators[pick(separators.length)]() : ' ') + token).join('') + separators[pick(separators.length)]();
+    }
+
+    test.each(Array.from({ length: 60 }, (_, seed) => [seed]))('seed %i: idempotent, same meaning and comments, canonical lines', async seed => {
+        const text = generateFile(seed + 1);
+        const once = await format(text);
+        expect(await format(once)).toBe(once);
+        expect(meaningOf((await validate(once)).document.parseResult.value)).toBe(meaningOf((await validate(text)).document.parseResult.value));
+        expect(comments(once)).toEqual(comments(text));
+        expect(once).not.toMatch(/[ \t]\n|\n\n\n|^\s|\n\n$/);
+        expect(once.endsWith('\n')).toBe(true);
+        expect(await format(text.replace(/\n/g, '\r\n'))).toBe(once.replace(/\n/g, '\r\n'));
+        // One declaration per line: no line (comments aside) holds two.
+        const codeLines = once.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').split('\n');
+        expect(codeLines.filter(line => (line.match(/\b(goal|driver)\b/g) ?? []).length > 1)).toEqual([]);
     });
 });

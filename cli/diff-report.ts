@@ -1,0 +1,178 @@
+/**
+ * `fly diff`'s two outputs: Markdown that reads well both in a terminal and pasted into a
+ * pull-request comment or a job summary, and JSON with the diff's plain data.
+ */
+import { type Arrow, isDelayed, signOf } from '../language/analysis/graph.js';
+import {
+    type Change, type FileDiff, type FlywheelDiff, type LinkInfo, type LoopInfo, type NodeInfo, type WheelStatus
+} from '../language/semantic-diff.js';
+
+export function diffJson(diff: FileDiff, paths: { old: string | null; new: string | null }): string {
+    return JSON.stringify({ ...paths, ...diff }, null, 2) + '\n';
+}
+
+export function diffMarkdown(diff: FileDiff, title: string): string {
+    const sections = diff.flywheels.filter(f => f.status !== 'unchanged').map(flywheelSection);
+    const fileBullets = diff.changes.map(describeChange).filter((line): line is string => line !== undefined).map(bullet);
+    const count = sections.reduce((sum, s) => sum + s.bullets, 0) + fileBullets.length;
+    const out = [`### \`${title}\`: ${headline(diff, count)}`, ''];
+    out.push(...parseWarnings(diff));
+    for (const section of sections) out.push(...section.lines, '');
+    if (fileBullets.length > 0) out.push(...fileBullets, '');
+    return out.join('\n');
+}
+
+function headline(diff: FileDiff, count: number): string {
+    switch (diff.status) {
+        case 'unchanged': return 'no change in meaning';
+        case 'added': return 'new file';
+        case 'deleted': return 'deleted';
+        case 'changed': return `${count} change${count === 1 ? '' : 's'} in meaning`;
+    }
+}
+
+function parseWarnings(diff: FileDiff): string[] {
+    const sides = [diff.parses.before === false ? 'the old version' : '', diff.parses.after === false ? 'the new version' : ''].filter(Boolean);
+    if (sides.length === 0) return [];
+    return [`> **Warning:** ${sides.join(' and ')} does not parse; the comparison uses what could be read.`, ''];
+}
+
+function flywheelSection(flywheel: FlywheelDiff): { lines: string[]; bullets: number } {
+    const label = flywheel.label !== flywheel.name ? ` “${escapeText(flywheel.label)}”` : '';
+    // A removed flywheel is one change: listing all it had would bury the rest of the review.
+    const changes = flywheel.status === 'removed' ? [] : flywheel.changes;
+    const bullets = changes.map(describeChange).filter((line): line is string => line !== undefined).map(bullet);
+    const sentence = `**Flywheel \`${flywheel.name}\`**${label}: ${wheelSentence(flywheel)}`;
+    return { lines: bullets.length > 0 ? [sentence, '', ...bullets] : [sentence], bullets: Math.max(bullets.length, 1) };
+}
+
+/** Whether the wheel closes, before and after, and its loops. */
+function wheelSentence({ status, before, after }: FlywheelDiff): string {
+    if (status === 'removed' || !after) return before ? `removed; its wheel ${before.closes ? 'closed' : 'did not close'}${loopCounts(before, undefined)}.` : 'removed.';
+    const loops = loopCounts(after, before);
+    if (status === 'added' || !before) return `new; the wheel ${after.closes ? 'closes' : 'does not close'}${loops}.`;
+    const closing = before.closes === after.closes
+        ? (after.closes ? 'still closes' : 'still does not close')
+        : (after.closes ? '**now closes**' : '**no longer closes**');
+    return `the wheel ${closing}${loops}.`;
+}
+
+function loopCounts(after: WheelStatus, before: WheelStatus | undefined): string {
+    if (!after.closes && !before?.closes) return '';
+    if (!after.complete) return `: more loops than were counted (found ${after.reinforcing} reinforcing, ${after.balancing} balancing before the bound)`;
+    const count = (n: number, was: number | undefined, kind: string) => {
+        const change = was !== undefined && was !== n && before?.complete ? ` (was ${was})` : '';
+        return `${n} ${kind} loop${n === 1 ? '' : 's'}${change}`;
+    };
+    return `: ${count(after.reinforcing, before?.reinforcing, 'reinforcing')}, ${count(after.balancing, before?.balancing, 'balancing')}`;
+}
+
+function bullet(line: string): string {
+    return `- ${line}`;
+}
+
+/** One line per change; `closing-changed` is said by the flywheel's sentence instead. */
+function describeChange(change: Change): string | undefined {
+    switch (change.kind) {
+        case 'flywheel-renamed': return `Flywheel renamed: \`${change.from}\` → \`${change.to}\``;
+        case 'flywheel-relabelled': return `Flywheel relabelled: ${quoted(change.from)} → ${quoted(change.to)}`;
+        case 'goal-changed': return describeGoalChange(change.from, change.to);
+        case 'node-added': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} added: ${describeNode(change.node)}`;
+        case 'node-removed': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} removed: ${describeNode(change.node)}`;
+        case 'node-renamed': return `${roleWord(change.role)} renamed: \`${change.from}\` → \`${change.to}\``;
+        case 'node-relabelled': return `${roleWord(change.role)} relabelled: \`${change.name}\` ${quoted(change.from)} → ${quoted(change.to)}`;
+        case 'kinds-changed': return `Driver \`${change.name}\` ${describeKinds(change.gained, change.lost)}`;
+        case 'description-changed': return `Description of \`${change.name}\` ${change.from === undefined ? 'added' : change.to === undefined ? 'removed' : 'changed'}`;
+        case 'link-added': return `Link added: ${describeLink(change.link)}`;
+        case 'link-removed': return `Link removed: ${describeLink(change.link)}`;
+        case 'link-changed': return `Link changed: ${code(change.from)} is now ${code(change.to)} (${describeArrowChange(change.from.arrow, change.to.arrow)})`;
+        case 'link-relabelled': return `Link relabelled: ${code(change.link)} ${quoted(change.from)} → ${quoted(change.to)}`;
+        case 'loop-gained': return `Loop gained: ${describeLoop(change.loop)}`;
+        case 'loop-lost': return `Loop lost: ${describeLoop(change.loop)}`;
+        case 'loop-changed': return `Loop changed: \`${loopPath(change.to)}\` ${describeLoopChange(change.from, change.to)}`;
+        case 'closing-changed': return undefined;
+        case 'diagnostic-introduced': return `New ${change.diagnostic.severity} \`${change.diagnostic.code}\`: ${escapeMessage(change.diagnostic.message)}`;
+        case 'diagnostic-resolved': return `Resolved ${change.diagnostic.severity} \`${change.diagnostic.code}\`: ${escapeMessage(change.diagnostic.message)}`;
+    }
+}
+
+function describeGoalChange(from: string | undefined, to: string | undefined): string {
+    if (from === undefined) return `Goal added: \`${to}\``;
+    if (to === undefined) return `Goal removed: \`${from}\` (the flywheel has no goal now)`;
+    return `Goal changed: \`${from}\` → \`${to}\` (the wheel now turns another goal)`;
+}
+
+function roleWord(role: NodeInfo['role']): string {
+    return role === 'goal' ? 'Goal' : 'Driver';
+}
+
+function describeNode(node: NodeInfo): string {
+    const label = node.label !== node.name ? ` ${quoted(node.label)}` : '';
+    const kinds = node.kinds.length > 0 ? ` (${node.kinds.join(', ')})` : '';
+    return `\`${node.name}\`${label}${kinds}`;
+}
+
+function describeKinds(gained: string[], lost: string[]): string {
+    const parts = [...gained.map(kind => `is now a ${kind} driver`), ...lost.map(kind => `is no longer a ${kind} driver`)];
+    return parts.join(' and ');
+}
+
+function describeLink(link: LinkInfo): string {
+    return link.label === undefined ? code(link) : `${code(link)} ${quoted(link.label)}`;
+}
+
+function code(link: LinkInfo): string {
+    return `\`${link.source} ${link.arrow} ${link.target}\``;
+}
+
+/** `reinforcing → dampening`, `now delayed`, or both. */
+function describeArrowChange(from: Arrow, to: Arrow): string {
+    const parts: string[] = [];
+    if (signOf(from) !== signOf(to)) parts.push(`${polarityWord(from)} → ${polarityWord(to)}`);
+    if (isDelayed(from) !== isDelayed(to)) parts.push(isDelayed(to) ? 'now delayed' : 'no longer delayed');
+    return parts.join(', ');
+}
+
+function polarityWord(arrow: Arrow): string {
+    return signOf(arrow) > 0 ? 'reinforcing' : 'dampening';
+}
+
+function describeLoopChange(from: LoopInfo, to: LoopInfo): string {
+    const parts: string[] = [];
+    if (from.polarity !== to.polarity) parts.push(`is now ${to.polarity} (was ${from.id}, now ${to.id})`);
+    if (from.delayed !== to.delayed) parts.push(`${parts.length > 0 ? '' : `(${to.id}) `}is ${to.delayed ? 'now delayed' : 'no longer delayed'}`);
+    return parts.join(' and ');
+}
+
+function describeLoop(loop: LoopInfo): string {
+    return `${loopId(loop)} \`${loopPath(loop)}\``;
+}
+
+function loopId(loop: LoopInfo): string {
+    return `${loop.id} (${loop.polarity}${loop.delayed ? ', delayed' : ''})`;
+}
+
+/** `growth -> a -| b -> growth`: the loop in the language's own notation. */
+function loopPath(loop: LoopInfo): string {
+    return [...loop.nodes.map((node, i) => `${node} ${loop.arrows[i]} `), loop.nodes[0]].join('');
+}
+
+function quoted(label: string | undefined): string {
+    return label === undefined ? '(no label)' : `“${escapeText(label)}”`;
+}
+
+/**
+ * Labels are the author's plain text: characters that Markdown (GitHub's included) would turn
+ * into formatting, links or HTML are escaped; `_` inside a word never formats and is left alone.
+ */
+function escapeText(text: string): string {
+    return text.replace(/[\\`*<[\]]|(?<!\w)_|_(?!\w)/g, char => `\\${char}`);
+}
+
+/**
+ * Messages are the checker's own sentences: names, arrows (`->`, `-|`) and code in backticks,
+ * meant to show as they are; only `<`, which could open HTML, is escaped.
+ */
+function escapeMessage(text: string): string {
+    return text.replace(/</g, '\\<');
+}

@@ -1,0 +1,106 @@
+/**
+ * `fly diff OLD NEW [--format markdown|json]`: what changed in meaning between two versions of a
+ * `.fly` file. `-` reads standard input; an empty file or /dev/null is a missing side (the file
+ * was added or deleted), as git passes it. With `--git`, the seven (or nine, for a rename)
+ * arguments git gives an external diff driver (`diff.fly.command`).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { type LangiumDocument, URI } from 'langium';
+import type { Model } from '../language/generated/ast.js';
+import { fileSnapshotOf } from '../language/file-snapshot.js';
+import type { FlywheelCoreServices } from '../language/flywheel-module.js';
+import { diffFiles, type FileSnapshot } from '../language/semantic-diff.js';
+import { parseOptions } from './command.js';
+import { diffJson, diffMarkdown } from './diff-report.js';
+import { decodeUtf8, readFlyFile, UsageError } from './files.js';
+import { createCliServices } from './workspace.js';
+
+/** One version: the name it is shown by, and its text (undefined when the file does not exist there). */
+interface Side {
+    name: string;
+    text?: string;
+}
+
+export async function runDiff(args: string[]): Promise<number> {
+    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, git: { type: 'boolean' } });
+    const format = parseDiffFormat(values.format);
+    const [old, now] = values.git ? gitSides(positionals) : plainSides(positionals);
+    quitQuietlyWhenReaderStops();
+    const services = createCliServices();
+    const [before, after] = await snapshotsOf(services, [old, now]);
+    const diff = diffFiles(before, after);
+    const names = { old: old.text === undefined ? null : old.name, new: now.text === undefined ? null : now.name };
+    // git prints one file's report after another: a blank line keeps them apart.
+    const separator = values.git ? '\n' : '';
+    process.stdout.write((format === 'json' ? diffJson(diff, names) : diffMarkdown(diff, titleOf(old, now))) + separator);
+    return 0;
+}
+
+/** git's pager quitting, or `| head`, closes standard output early: that is not an error. */
+function quitQuietlyWhenReaderStops(): void {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        process.exit(0);
+    });
+}
+
+function parseDiffFormat(value: string | undefined): 'markdown' | 'json' {
+    if (value === undefined || value === 'markdown' || value === 'json') return value ?? 'markdown';
+    throw new UsageError(`unknown format '${value}' for --format (expected markdown or json)`);
+}
+
+function plainSides(positionals: string[]): [Side, Side] {
+    if (positionals.length !== 2) throw new UsageError('diff takes two files, OLD and NEW (- for standard input; see fly --help)');
+    const [oldPath, newPath] = positionals;
+    if (oldPath === '-' && newPath === '-') throw new UsageError('only one of OLD and NEW can be standard input (-)');
+    return [readSide(oldPath, oldPath), readSide(newPath, newPath)];
+}
+
+/** git calls `command path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]`; its temporary files are shown by the paths in the repository. */
+function gitSides(positionals: string[]): [Side, Side] {
+    if (positionals.length !== 7 && positionals.length !== 9) {
+        throw new UsageError(`--git takes the 7 or 9 arguments git passes to an external diff driver, not ${positionals.length}`);
+    }
+    const [path, oldFile, , , newFile, , , newPath] = positionals;
+    return [readSide(oldFile, path), readSide(newFile, newPath ?? path)];
+}
+
+/** What a reader sees as the file's name: NEW's, or both when they differ. */
+function titleOf(old: Side, now: Side): string {
+    const named = [old, now].filter(side => side.name !== '-' && side.text !== undefined).map(side => side.name);
+    if (named.length === 2 && named[0] !== named[1]) return `${named[0]} → ${named[1]}`;
+    return named[named.length - 1] ?? (now.name === '-' ? 'standard input' : now.name);
+}
+
+function readSide(path: string, name: string): Side {
+    if (path === '-') {
+        const bytes = readFileSync(0);
+        return { name, text: bytes.length === 0 ? undefined : decodeUtf8('standard input', bytes) };
+    }
+    if (isEmptyFile(path)) return { name };
+    return { name, text: readFlyFile(path).text };
+}
+
+/** /dev/null and empty files stand for a missing side; anything unreadable is left to readFlyFile to report. */
+function isEmptyFile(path: string): boolean {
+    try {
+        const stats = statSync(path);
+        return !stats.isDirectory() && stats.size === 0;
+    } catch {
+        return false;
+    }
+}
+
+/** Both versions parsed and validated by the same services as `fly check`, as plain data. */
+async function snapshotsOf(services: FlywheelCoreServices, sides: Side[]): Promise<Array<FileSnapshot | undefined>> {
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    // Both versions may have the same path, or none (standard input): in-memory addresses keep
+    // them two documents, and their extension picks the language.
+    const documents = sides.map((side, i) => side.text === undefined
+        ? undefined
+        : factory.fromString<Model>(side.text, URI.from({ scheme: 'fly-diff', path: i === 0 ? '/old.fly' : '/new.fly' })));
+    const present = documents.filter((d): d is LangiumDocument<Model> => d !== undefined);
+    for (const document of present) services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build(present, { validation: true });
+    return documents.map(document => document && fileSnapshotOf(document, services.analysis.FlywheelAnalyzer));
+}

@@ -1,0 +1,365 @@
+/**
+ * What changed in meaning between two versions of a `.fly` file. Plain data in (each side's
+ * flywheels as graph, wheel analysis and diagnostics), plain data out: no Langium types, so the
+ * CLI, git and a future editor view can all use it. Layout, comments and declaration order are
+ * not meaning, so a reformatted file has no change.
+ *
+ * Nodes are matched first (`node-matching.ts`: by name, then renames). Links, loops and
+ * diagnostics are compared through that matching, so a rename does not also show up as every
+ * link of the node changing.
+ */
+import type { Arrow, DriverKind, FlywheelGraph } from './analysis/graph.js';
+import type { WheelAnalysis } from './analysis/analyze.js';
+import type { Polarity } from './analysis/loops.js';
+import { explicitLabel, type Matching, matchNodes } from './node-matching.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticSummary {
+    code: string;
+    severity: Severity;
+    message: string;
+}
+
+/** One flywheel of one version, with the diagnostics found inside it. */
+export interface FlywheelSnapshot {
+    graph: FlywheelGraph;
+    analysis: WheelAnalysis;
+    diagnostics: DiagnosticSummary[];
+}
+
+/** One version of a file. */
+export interface FileSnapshot {
+    flywheels: FlywheelSnapshot[];
+    /** Diagnostics that belong to no single flywheel: syntax errors, text between flywheels. */
+    diagnostics: DiagnosticSummary[];
+    parses: boolean;
+}
+
+export type Role = 'goal' | 'driver';
+
+export interface NodeInfo {
+    name: string;
+    label: string;
+    role: Role;
+    kinds: DriverKind[];
+}
+
+export interface LinkInfo {
+    source: string;
+    target: string;
+    arrow: Arrow;
+    label?: string;
+}
+
+export interface LoopInfo {
+    id: string;
+    polarity: Polarity;
+    delayed: boolean;
+    /** The loop's nodes from the goal, and the arrow after each. */
+    nodes: string[];
+    arrows: Arrow[];
+}
+
+export interface WheelStatus {
+    goal?: string;
+    /** Some loop passes through the goal. */
+    closes: boolean;
+    reinforcing: number;
+    balancing: number;
+    /** False when loop enumeration hit its bound: the counts are then lower bounds. */
+    complete: boolean;
+}
+
+export type Change =
+    | { kind: 'flywheel-renamed'; from: string; to: string }
+    /** Labels are undefined where none is written. */
+    | { kind: 'flywheel-relabelled'; from?: string; to?: string }
+    /** The goal is another node now; `from`/`to` missing when there was or is no goal. */
+    | { kind: 'goal-changed'; from?: string; to?: string }
+    | { kind: 'node-added'; node: NodeInfo }
+    | { kind: 'node-removed'; node: NodeInfo }
+    | { kind: 'node-renamed'; role: Role; from: string; to: string }
+    | { kind: 'node-relabelled'; role: Role; name: string; from?: string; to?: string }
+    | { kind: 'kinds-changed'; name: string; gained: DriverKind[]; lost: DriverKind[] }
+    | { kind: 'description-changed'; role: Role; name: string; from?: string; to?: string }
+    | { kind: 'link-added'; link: LinkInfo }
+    | { kind: 'link-removed'; link: LinkInfo }
+    /** Same source and target, another arrow: polarity, delay or both changed. */
+    | { kind: 'link-changed'; from: LinkInfo; to: LinkInfo }
+    | { kind: 'link-relabelled'; link: LinkInfo; from?: string; to?: string }
+    | { kind: 'loop-gained'; loop: LoopInfo }
+    | { kind: 'loop-lost'; loop: LoopInfo }
+    /** Same nodes in the same order, another polarity or delay. */
+    | { kind: 'loop-changed'; from: LoopInfo; to: LoopInfo }
+    | { kind: 'closing-changed'; closes: boolean }
+    | { kind: 'diagnostic-introduced'; diagnostic: DiagnosticSummary }
+    | { kind: 'diagnostic-resolved'; diagnostic: DiagnosticSummary };
+
+export interface FlywheelDiff {
+    /** The flywheel's name in the new version (in the old one when it was removed). */
+    name: string;
+    label: string;
+    status: 'added' | 'removed' | 'changed' | 'unchanged';
+    changes: Change[];
+    before?: WheelStatus;
+    after?: WheelStatus;
+}
+
+export interface FileDiff {
+    status: 'added' | 'deleted' | 'changed' | 'unchanged';
+    parses: { before?: boolean; after?: boolean };
+    flywheels: FlywheelDiff[];
+    /** Diagnostic changes outside any flywheel. */
+    changes: Change[];
+}
+
+/** `undefined` on a side: the file does not exist there (added or deleted). */
+export function diffFiles(before: FileSnapshot | undefined, after: FileSnapshot | undefined): FileDiff {
+    const flywheels = pairFlywheels(before?.flywheels ?? [], after?.flywheels ?? []).map(([old, now]) => diffFlywheel(old, now));
+    const changes = diffDiagnostics(before?.diagnostics ?? [], after?.diagnostics ?? [], new Map());
+    const changed = changes.length > 0 || flywheels.some(f => f.status !== 'unchanged');
+    const status = !before && after ? 'added' : before && !after ? 'deleted' : changed ? 'changed' : 'unchanged';
+    return { status, parses: { before: before?.parses, after: after?.parses }, flywheels, changes };
+}
+
+/** By name; when exactly one flywheel is left on each side, it was renamed. */
+function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): Array<[FlywheelSnapshot | undefined, FlywheelSnapshot | undefined]> {
+    const unmatchedOld = before.filter(old => !after.some(now => now.graph.name === old.graph.name));
+    const unmatchedNew = after.filter(now => !before.some(old => old.graph.name === now.graph.name));
+    const renamed = unmatchedOld.length === 1 && unmatchedNew.length === 1;
+    const pairs = after.map((now): [FlywheelSnapshot | undefined, FlywheelSnapshot] => {
+        if (renamed && now === unmatchedNew[0]) return [unmatchedOld[0], now];
+        return [before.find(old => old.graph.name === now.graph.name), now];
+    });
+    const removed = renamed ? [] : unmatchedOld.map((old): [FlywheelSnapshot, undefined] => [old, undefined]);
+    return [...pairs, ...removed];
+}
+
+const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };
+const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: { onWheel: [], placement: [], loops: [], loopsComplete: true }, diagnostics: [] };
+
+export function diffFlywheel(before: FlywheelSnapshot | undefined, after: FlywheelSnapshot | undefined): FlywheelDiff {
+    const old = before ?? EMPTY;
+    const now = after ?? EMPTY;
+    const matching = matchNodes(old.graph, now.graph);
+    const renames = renamedNames(old.graph, now.graph, matching);
+    const changes = [
+        ...(before && after ? flywheelChanges(old.graph, now.graph) : []),
+        ...goalChanges(old.graph, now.graph, matching),
+        ...nodeChanges(old.graph, now.graph, matching),
+        ...linkChanges(old.graph, now.graph, matching),
+        ...loopChanges(old, now, matching),
+        ...closingChanges(before, after),
+        ...diffDiagnostics(old.diagnostics, now.diagnostics, renames)
+    ];
+    const shown = after ?? old;
+    const status = !before ? 'added' : !after ? 'removed' : changes.length > 0 ? 'changed' : 'unchanged';
+    return {
+        name: shown.graph.name,
+        label: shown.graph.label,
+        status,
+        changes,
+        before: before && wheelStatus(before),
+        after: after && wheelStatus(after)
+    };
+}
+
+function flywheelChanges(old: FlywheelGraph, now: FlywheelGraph): Change[] {
+    const changes: Change[] = [];
+    if (old.name !== now.name) changes.push({ kind: 'flywheel-renamed', from: old.name, to: now.name });
+    if (explicitLabel(old) !== explicitLabel(now)) changes.push({ kind: 'flywheel-relabelled', from: explicitLabel(old), to: explicitLabel(now) });
+    return changes;
+}
+
+/** Old name → new name for every matched node whose name changed (for diagnostic messages). */
+function renamedNames(old: FlywheelGraph, now: FlywheelGraph, matching: Matching): Map<string, string> {
+    const renames = new Map<string, string>();
+    for (const [i, j] of matching) {
+        if (old.nodes[i].name !== now.nodes[j].name) renames.set(old.nodes[i].name, now.nodes[j].name);
+    }
+    return renames;
+}
+
+// ---- Goal and nodes ----------------------------------------------------------------------------
+
+function goalChanges(old: FlywheelGraph, now: FlywheelGraph, matching: Matching): Change[] {
+    const oldGoal = old.goal;
+    const newGoal = now.goal;
+    if (oldGoal === undefined && newGoal === undefined) return [];
+    if (oldGoal !== undefined && newGoal !== undefined && matching.get(oldGoal) === newGoal) return [];
+    return [{ kind: 'goal-changed', from: nameAt(old, oldGoal), to: nameAt(now, newGoal) }];
+}
+
+function nodeChanges(old: FlywheelGraph, now: FlywheelGraph, matching: Matching): Change[] {
+    const matchedNew = new Set(matching.values());
+    // The goals themselves are reported by `goal-changed` when they are not matched.
+    const added = now.nodes.map((_, j) => j).filter(j => !matchedNew.has(j) && j !== now.goal)
+        .map((j): Change => ({ kind: 'node-added', node: nodeInfo(now, j) }));
+    const removed = old.nodes.map((_, i) => i).filter(i => !matching.has(i) && i !== old.goal)
+        .map((i): Change => ({ kind: 'node-removed', node: nodeInfo(old, i) }));
+    const changed = [...matching].sort((a, b) => a[1] - b[1]).flatMap(([i, j]) => matchedNodeChanges(old, i, now, j));
+    return [...changed, ...added, ...removed];
+}
+
+function matchedNodeChanges(old: FlywheelGraph, i: number, now: FlywheelGraph, j: number): Change[] {
+    const a = nodeInfo(old, i);
+    const b = nodeInfo(now, j);
+    const changes: Change[] = [];
+    if (a.name !== b.name) changes.push({ kind: 'node-renamed', role: b.role, from: a.name, to: b.name });
+    const [labelBefore, labelAfter] = [explicitLabel(old.nodes[i]), explicitLabel(now.nodes[j])];
+    if (labelBefore !== labelAfter) changes.push({ kind: 'node-relabelled', role: b.role, name: b.name, from: labelBefore, to: labelAfter });
+    const gained = b.kinds.filter(kind => !a.kinds.includes(kind));
+    const lost = a.kinds.filter(kind => !b.kinds.includes(kind));
+    if (gained.length + lost.length > 0) changes.push({ kind: 'kinds-changed', name: b.name, gained, lost });
+    const [docBefore, docAfter] = [old.nodes[i].doc, now.nodes[j].doc];
+    if (docBefore !== docAfter) changes.push({ kind: 'description-changed', role: b.role, name: b.name, from: docBefore, to: docAfter });
+    return changes;
+}
+
+function nodeInfo(graph: FlywheelGraph, index: number): NodeInfo {
+    const node = graph.nodes[index];
+    return { name: node.name, label: node.label, role: node.isGoal ? 'goal' : 'driver', kinds: [...node.kinds].sort() };
+}
+
+// ---- Links ---------------------------------------------------------------------------------------
+
+function linkChanges(old: FlywheelGraph, now: FlywheelGraph, matching: Matching): Change[] {
+    // Old links keyed by the new names of their ends; an end that was removed keeps its old name.
+    const toNewName = (i: number) => (matching.has(i) ? now.nodes[matching.get(i)!].name : `\0${old.nodes[i].name}`);
+    const oldByPair = groupBy(old.links.map(link => ({ value: linkInfo(old, link), key: `${toNewName(link.source)} ${toNewName(link.target)}` })));
+    const newByPair = groupBy(now.links.map(link => ({ value: linkInfo(now, link), key: `${now.nodes[link.source].name} ${now.nodes[link.target].name}` })));
+    const keys = [...new Set([...newByPair.keys(), ...oldByPair.keys()])];
+    const changes = keys.flatMap(key => pairLinks(oldByPair.get(key) ?? [], newByPair.get(key) ?? []));
+    // Grouped by kind for the reader; within a kind, in declaration order.
+    const order: Array<Change['kind']> = ['link-changed', 'link-relabelled', 'link-added', 'link-removed'];
+    return order.flatMap(kind => changes.filter(change => change.kind === kind));
+}
+
+/** The links between one source and target on each side: equal ones cancel, then relabelled, then re-arrowed. */
+function pairLinks(oldLinks: LinkInfo[], newLinks: LinkInfo[]): Change[] {
+    const olds = [...oldLinks];
+    const news = [...newLinks];
+    const take = (match: (a: LinkInfo, b: LinkInfo) => boolean, report: (a: LinkInfo, b: LinkInfo) => Change | undefined): Change[] => {
+        const changes: Change[] = [];
+        for (let n = 0; n < news.length;) {
+            const o = olds.findIndex(a => match(a, news[n]));
+            if (o < 0) {
+                n++;
+                continue;
+            }
+            const change = report(olds[o], news[n]);
+            if (change) changes.push(change);
+            olds.splice(o, 1);
+            news.splice(n, 1);
+        }
+        return changes;
+    };
+    return [
+        ...take((a, b) => a.arrow === b.arrow && a.label === b.label, () => undefined),
+        ...take((a, b) => a.arrow === b.arrow, (a, b) => ({ kind: 'link-relabelled', link: b, from: a.label, to: b.label })),
+        ...take(() => true, (a, b) => ({ kind: 'link-changed', from: a, to: b })),
+        ...news.map((link): Change => ({ kind: 'link-added', link })),
+        ...olds.map((link): Change => ({ kind: 'link-removed', link }))
+    ];
+}
+
+function linkInfo(graph: FlywheelGraph, link: FlywheelGraph['links'][number]): LinkInfo {
+    const info: LinkInfo = { source: graph.nodes[link.source].name, target: graph.nodes[link.target].name, arrow: link.arrow };
+    if (link.label !== undefined) info.label = link.label;
+    return info;
+}
+
+// ---- Loops ---------------------------------------------------------------------------------------
+
+function loopChanges(old: FlywheelSnapshot, now: FlywheelSnapshot, matching: Matching): Change[] {
+    const toNewName = (name: string, i: number) => (matching.has(i) ? now.graph.nodes[matching.get(i)!].name : `\0${name}`);
+    const oldByPath = groupBy(old.analysis.loops.map(loop => ({ value: loopInfo(old.graph, loop), key: loop.nodes.map(i => toNewName(old.graph.nodes[i].name, i)).join(' ') })));
+    const newByPath = groupBy(now.analysis.loops.map(loop => ({ value: loopInfo(now.graph, loop), key: loop.nodes.map(i => now.graph.nodes[i].name).join(' ') })));
+    const keys = [...new Set([...newByPath.keys(), ...oldByPath.keys()])];
+    return keys.flatMap(key => pairLoops(oldByPath.get(key) ?? [], newByPath.get(key) ?? []));
+}
+
+/** Loops along the same nodes: the same arrows cancel (whatever their numbers), others changed, the rest gained or lost. */
+function pairLoops(oldLoops: LoopInfo[], newLoops: LoopInfo[]): Change[] {
+    const arrows = (loop: LoopInfo) => loop.arrows.join(' ');
+    const olds = oldLoops.filter(a => !newLoops.some(b => arrows(a) === arrows(b)));
+    const news = newLoops.filter(b => !oldLoops.some(a => arrows(a) === arrows(b)));
+    const changes: Change[] = [];
+    while (olds.length > 0 && news.length > 0) {
+        const [from, to] = [olds.shift()!, news.shift()!];
+        if (from.polarity !== to.polarity || from.delayed !== to.delayed) changes.push({ kind: 'loop-changed', from, to });
+    }
+    return [
+        ...changes,
+        ...news.map((loop): Change => ({ kind: 'loop-gained', loop })),
+        ...olds.map((loop): Change => ({ kind: 'loop-lost', loop }))
+    ];
+}
+
+function loopInfo(graph: FlywheelGraph, loop: WheelAnalysis['loops'][number]): LoopInfo {
+    return {
+        id: loop.id,
+        polarity: loop.polarity,
+        delayed: loop.delayed,
+        nodes: loop.nodes.map(i => graph.nodes[i].name),
+        arrows: loop.links.map(i => graph.links[i].arrow)
+    };
+}
+
+// ---- The wheel as a whole, and diagnostics -------------------------------------------------------
+
+export function wheelStatus(snapshot: FlywheelSnapshot): WheelStatus {
+    const { graph, analysis } = snapshot;
+    const goal = graph.goal;
+    const count = (polarity: Polarity) => analysis.loops.filter(loop => loop.polarity === polarity).length;
+    return {
+        goal: nameAt(graph, goal),
+        closes: goal !== undefined && analysis.onWheel.some((on, i) => on && i !== goal),
+        reinforcing: count('reinforcing'),
+        balancing: count('balancing'),
+        complete: analysis.loopsComplete
+    };
+}
+
+function closingChanges(before: FlywheelSnapshot | undefined, after: FlywheelSnapshot | undefined): Change[] {
+    if (!before || !after) return [];
+    const [was, is] = [wheelStatus(before).closes, wheelStatus(after).closes];
+    return was === is ? [] : [{ kind: 'closing-changed', closes: is }];
+}
+
+/** A name as messages write one: quoted (`'sellers'`), or next to an arrow in a path (`growth -> sellers`). */
+const NAME_IN_MESSAGE = /(?<=')[A-Za-z_]\w*(?=')|(?<=(?:->|-\||~>|~\|) )[A-Za-z_]\w*|[A-Za-z_]\w*(?= (?:->|-\||~>|~\|))/g;
+
+/**
+ * As multisets of (code, message). Old messages name renamed nodes by their old names; those
+ * are rewritten first, so a rename alone does not resolve and reintroduce every diagnostic.
+ */
+function diffDiagnostics(before: DiagnosticSummary[], after: DiagnosticSummary[], renames: Map<string, string>): Change[] {
+    const key = (d: DiagnosticSummary) => `${d.code} ${d.severity} ${d.message}`;
+    const renamed = (d: DiagnosticSummary) => ({ ...d, message: d.message.replace(NAME_IN_MESSAGE, name => renames.get(name) ?? name) });
+    const unmatched = groupBy(before.map(d => ({ value: d, key: key(renamed(d)) })));
+    // Each new diagnostic cancels one old one with the same key; what is left on either side changed.
+    const introduced = after.filter(d => unmatched.get(key(d))?.shift() === undefined);
+    return [
+        ...introduced.map((diagnostic): Change => ({ kind: 'diagnostic-introduced', diagnostic })),
+        ...[...unmatched.values()].flat().map((diagnostic): Change => ({ kind: 'diagnostic-resolved', diagnostic }))
+    ];
+}
+
+// ---- Small helpers -------------------------------------------------------------------------------
+
+function nameAt(graph: FlywheelGraph, index: number | undefined): string | undefined {
+    return index === undefined ? undefined : graph.nodes[index].name;
+}
+
+/** Values by key, in their order; keys in order of first appearance. */
+function groupBy<T>(items: Array<{ value: T; key: string }>): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const { value, key } of items) {
+        const group = groups.get(key) ?? [];
+        group.push(value);
+        groups.set(key, group);
+    }
+    return groups;
+}

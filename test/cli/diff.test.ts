@@ -1,0 +1,135 @@
+/** `fly diff`: Markdown for a pull request, JSON for tools, standard input and missing sides, git's calling convention. */
+import { describe, expect, test } from 'vitest';
+import { fly, tempTree } from './run-fly.js';
+
+const OLD = `/** Stripe: growth in transactions. */
+flywheel Stripe "Stripe's payment-volume flywheel" {
+    goal volume "Total payment volume"
+
+    quality driver developerExperience "Developer experience"
+    driver merchants "Merchants on Stripe"
+    quality driver fraudModels "Network-trained fraud detection"
+    cost driver unitCost "Lower cost per transaction"
+
+    developerExperience -> merchants "developers choose the API" -> volume "merchants grow on it"
+    volume -> fraudModels "more data" -> merchants "fewer false declines"
+    volume -> unitCost "scale" -> merchants "better pricing"
+    volume -> developerExperience "funds more products"
+}
+`;
+
+/** OLD with a renamed driver (and a link label naming it), a relabelled goal, a new cost driver that brakes, and a delay. */
+const NEW = OLD
+    .replace(/merchants(?= |$)/gm, 'businesses')
+    .replace('"Total payment volume"', '"Total payment volume (TPV)"')
+    .replace('    cost driver unitCost "Lower cost per transaction"\n', '    cost driver unitCost "Lower cost per transaction"\n    cost driver compliance "Compliance cost"\n')
+    .replace('volume -> unitCost', 'volume ~> unitCost')
+    .replace('    volume -> developerExperience "funds more products"\n', '    volume -> developerExperience "funds more products"\n    volume -> compliance "new markets" -| businesses "slower onboarding"\n');
+
+const EXPECTED_MARKDOWN = `### \`old.fly → new.fly\`: 10 changes in meaning
+
+**Flywheel \`Stripe\`** “Stripe's payment-volume flywheel”: the wheel still closes: 3 reinforcing loops, 1 balancing loop (was 0).
+
+- Goal relabelled: \`volume\` “Total payment volume” → “Total payment volume (TPV)”
+- Driver renamed: \`merchants\` → \`businesses\`
+- Driver added: \`compliance\` “Compliance cost” (cost)
+- Link changed: \`volume -> unitCost\` is now \`volume ~> unitCost\` (now delayed)
+- Link relabelled: \`businesses -> volume\` “merchants grow on it” → “businesses grow on it”
+- Link added: \`volume -> compliance\` “new markets”
+- Link added: \`compliance -| businesses\` “slower onboarding”
+- Loop changed: \`volume ~> unitCost -> businesses -> volume\` (R3) is now delayed
+- Loop gained: B1 (balancing) \`volume -> compliance -| businesses -> volume\`
+- New warning \`balancing-loop\`: Balancing loop B1 brakes the wheel: volume -> compliance -| businesses -> volume.
+`;
+
+describe('fly diff', () => {
+    test('Markdown ready for a pull-request comment', () => {
+        const root = tempTree({ 'old.fly': OLD, 'new.fly': NEW });
+        const run = fly(['diff', 'old.fly', 'new.fly'], { cwd: root });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe(EXPECTED_MARKDOWN);
+    });
+
+    test('JSON: the paths, the status, and each flywheel with its changes and wheel before and after', () => {
+        const root = tempTree({ 'old.fly': OLD, 'new.fly': NEW });
+        const run = fly(['diff', 'old.fly', 'new.fly', '--format', 'json'], { cwd: root });
+        expect(run.status).toBe(0);
+        const result = JSON.parse(run.stdout);
+        expect(result).toMatchObject({ old: 'old.fly', new: 'new.fly', status: 'changed', parses: { before: true, after: true }, changes: [] });
+        expect(result.flywheels).toHaveLength(1);
+        expect(result.flywheels[0]).toMatchObject({
+            name: 'Stripe', status: 'changed',
+            before: { goal: 'volume', closes: true, reinforcing: 3, balancing: 0, complete: true },
+            after: { goal: 'volume', closes: true, reinforcing: 3, balancing: 1, complete: true }
+        });
+        expect(result.flywheels[0].changes[1]).toEqual({ kind: 'node-renamed', role: 'driver', from: 'merchants', to: 'businesses' });
+    });
+
+    test('reformatted, recommented and reordered: "no change in meaning", exit 0', () => {
+        const reformatted = OLD.replace(/\n\s*\n/g, '\n').replace(/ -> /g, '->').replace('    cost driver unitCost', '    // costs\n    cost   driver unitCost');
+        const root = tempTree({ 'a.fly': OLD, 'b.fly': reformatted });
+        expect(fly(['diff', 'a.fly', 'b.fly'], { cwd: root })).toMatchObject({ status: 0, stdout: '### `a.fly → b.fly`: no change in meaning\n' });
+        expect(JSON.parse(fly(['diff', 'a.fly', 'b.fly', '--format', 'json'], { cwd: root }).stdout).status).toBe('unchanged');
+    });
+
+    test('OLD from standard input, titled by NEW', () => {
+        const root = tempTree({ 'new.fly': NEW });
+        const run = fly(['diff', '-', 'new.fly'], { cwd: root, input: OLD });
+        expect(run.stdout).toBe(EXPECTED_MARKDOWN.replace('old.fly → new.fly', 'new.fly'));
+        expect(fly(['diff', 'new.fly', '-'], { cwd: root, input: NEW }).stdout).toBe('### `new.fly`: no change in meaning\n');
+    });
+
+    test('a missing side (empty input, an empty file or /dev/null): the file was added or deleted', () => {
+        const root = tempTree({ 'new.fly': NEW, 'empty.fly': '' });
+        const added = fly(['diff', '-', 'new.fly'], { cwd: root, input: '' });
+        expect(added.status).toBe(0);
+        expect(added.stdout).toMatch(/^### `new\.fly`: new file\n\n\*\*Flywheel `Stripe`\*\* .*: new; the wheel closes: 3 reinforcing loops, 1 balancing loop\.\n\n- Goal added: `volume`\n- Driver added: /);
+        const deleted = fly(['diff', 'new.fly', '/dev/null'], { cwd: root });
+        expect(deleted.stdout).toBe("### `new.fly`: deleted\n\n**Flywheel `Stripe`** “Stripe's payment-volume flywheel”: removed; its wheel closed: 3 reinforcing loops, 1 balancing loop.\n");
+        expect(JSON.parse(fly(['diff', 'empty.fly', 'new.fly', '--format', 'json'], { cwd: root }).stdout)).toMatchObject({ old: null, new: 'new.fly', status: 'added' });
+    });
+
+    test('a side that does not parse is flagged, its syntax errors listed', () => {
+        const root = tempTree({ 'old.fly': OLD, 'new.fly': OLD.replace('goal volume', 'goal') });
+        const run = fly(['diff', 'old.fly', 'new.fly'], { cwd: root });
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('> **Warning:** the new version does not parse; the comparison uses what could be read.\n');
+        expect(run.stdout).toMatch(/\n- New error `syntax-error`: /);
+    });
+
+    test('labels are escaped for Markdown; names and arrows are not', () => {
+        const root = tempTree({ 'a.fly': 'flywheel A {\n    goal g\n    driver d "*bold* <b>x</b> [l](u) `c`"\n    g -> d -> g\n}\n' });
+        const run = fly(['diff', '/dev/null', 'a.fly'], { cwd: root });
+        expect(run.stdout).toContain('- Driver added: `d` “\\*bold\\* \\<b>x\\</b> \\[l\\](u) \\`c\\`”\n');
+        expect(run.stdout).toContain('- Loop gained: R1 (reinforcing) `g -> d -> g`\n');
+    });
+
+    test('--git takes the arguments of a git external diff driver, renames included, and ends with a blank line', () => {
+        const root = tempTree({ 'tmp-old.fly': OLD, 'tmp-new.fly': NEW });
+        const hex = '0'.repeat(40);
+        const modified = fly(['diff', '--git', 'wheels/stripe.fly', 'tmp-old.fly', hex, '100644', 'tmp-new.fly', hex, '100644'], { cwd: root });
+        expect(modified.stdout).toBe(EXPECTED_MARKDOWN.replace('old.fly → new.fly', 'wheels/stripe.fly') + '\n');
+        const renamed = fly(['diff', '--git', 'a.fly', 'tmp-old.fly', hex, '100644', 'tmp-old.fly', hex, '100644', 'b.fly', 'similarity index 100%\n'], { cwd: root });
+        expect(renamed.stdout).toBe('### `a.fly → b.fly`: no change in meaning\n\n');
+        const added = fly(['diff', '--git', 'new.fly', '/dev/null', '.', '.', 'tmp-new.fly', hex, '100644'], { cwd: root });
+        expect(added.stdout).toMatch(/^### `new\.fly`: new file\n/);
+        // JSON names the files by their paths in the repository, not by git's temporary copies.
+        const json = fly(['diff', '--git', '--format', 'json', 'a.fly', 'tmp-old.fly', hex, '100644', 'tmp-new.fly', hex, '100644', 'b.fly', 'similarity index 90%\n'], { cwd: root });
+        expect(JSON.parse(json.stdout)).toMatchObject({ old: 'a.fly', new: 'b.fly', status: 'changed' });
+    });
+
+    test('bad usage and unreadable input: one line, exit 2', () => {
+        const root = tempTree({ 'a.fly': OLD });
+        const cases: Array<[string[], string]> = [
+            [['diff', 'a.fly'], 'fly: diff takes two files, OLD and NEW (- for standard input; see fly --help)\n'],
+            [['diff', '-', '-'], 'fly: only one of OLD and NEW can be standard input (-)\n'],
+            [['diff', 'a.fly', 'missing.fly'], "fly: cannot read 'missing.fly': no such file or folder\n"],
+            [['diff', 'a.fly', 'a.fly', '--format', 'html'], "fly: unknown format 'html' for --format (expected markdown or json)\n"],
+            [['diff', '--git', 'a.fly', 'a.fly'], 'fly: --git takes the 7 or 9 arguments git passes to an external diff driver, not 2\n']
+        ];
+        for (const [args, stderr] of cases) {
+            expect(fly(args, { cwd: root }), args.join(' ')).toMatchObject({ status: 2, stdout: '', stderr });
+        }
+    });
+});

@@ -1,0 +1,237 @@
+/**
+ * examples/github-workflow.yml cannot run here, so its steps run as GitHub would run them
+ * (`bash --noprofile --norc -eo pipefail`), in a temporary git repository with a base and a head
+ * commit, with `fly` on the PATH as the built bin/fly.mjs and GitHub's files (step summary,
+ * PATH additions) as temporary files. The `uses:` steps are checked for the settings the others rely on.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { tempTree } from './run-fly.js';
+
+interface Step {
+    name?: string;
+    uses?: string;
+    if?: string;
+    run?: string;
+    with: Record<string, string>;
+}
+
+const WORKFLOW = readFileSync('examples/github-workflow.yml', 'utf8');
+
+/**
+ * The steps of the workflow's one job. Not a general YAML reader: it knows this file's shape
+ * (two-space indentation, `run: |` blocks, flat `with:` maps), and the test below fails if the
+ * file leaves that shape.
+ */
+function readSteps(yaml: string): Step[] {
+    const lines = yaml.split('\n');
+    const start = lines.findIndex(line => line === '    steps:');
+    const steps: Step[] = [];
+    let block: 'run' | 'with' | undefined;
+    for (const line of lines.slice(start + 1)) {
+        const item = /^ {6}- (\w[\w-]*): ?(.*)$/.exec(line);
+        const key = /^ {8}(\w[\w-]*): ?(.*)$/.exec(line);
+        const step = steps[steps.length - 1];
+        if (item || key) {
+            if (item) steps.push({ with: {} });
+            const [, name, value] = (item ?? key)!;
+            block = value === '|' ? 'run' : name === 'with' ? 'with' : undefined;
+            if (!block) Object.assign(steps[steps.length - 1], { [name]: value });
+        } else if (block === 'run' && (line.startsWith('          ') || line === '')) {
+            step.run = (step.run ?? '') + line.slice(10) + '\n';
+        } else if (block === 'with' && /^ {10}\S/.test(line)) {
+            const [, name, value] = /^ {10}([\w-]+): (.*)$/.exec(line)!;
+            step.with[name] = value;
+        } else if (line.trim() !== '') {
+            throw new Error(`unexpected line in steps: ${line}`);
+        }
+    }
+    return steps;
+}
+
+const STEPS = readSteps(WORKFLOW);
+
+function step(name: string): Step {
+    const found = STEPS.find(s => s.name === name);
+    if (!found) throw new Error(`no step named '${name}'`);
+    return found;
+}
+
+const SHOP = `flywheel Shop "A shop" {
+    goal sales "Sales"
+    quality driver reviews "Reviews"
+    driver buyers "Buyers"
+    cost driver price "Low prices"
+    sales -> reviews -> buyers -> sales
+    buyers -> price "scale" -> sales
+}
+`;
+
+/** A repository the way actions/checkout leaves it: base and head commits, the head checked out. */
+interface Checkout {
+    repo: string;
+    base: string;
+    /** The folder put first on the PATH, holding `fly` (and a stand-in `npm`). */
+    bin: string;
+}
+
+function git(repo: string, ...args: string[]): string {
+    const run = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, HOME: repo, GIT_CONFIG_NOSYSTEM: '1' } });
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+    return run.stdout.trim();
+}
+
+function checkout(head: (repo: string) => void): Checkout {
+    const repo = tempTree({ 'wheels/shop.fly': SHOP, 'wheels/old.fly': SHOP.replace('Shop', 'Old'), 'README.md': '# Wheels\n' });
+    git(repo, 'init', '-q');
+    git(repo, 'config', 'user.name', 'Fly Test');
+    git(repo, 'config', 'user.email', 'fly-test@example.com');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    const base = git(repo, 'rev-parse', 'HEAD');
+    head(repo);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'head');
+
+    const bin = tempTree({});
+    writeFileSync(join(bin, 'fly'), `#!/bin/sh\nexec '${process.execPath}' '${resolve('bin/fly.mjs')}' "$@"\n`);
+    // `npm ci` needs the registry; here it only has to succeed so the rest of the step runs.
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $*"\n');
+    chmodSync(join(bin, 'fly'), 0o755);
+    chmodSync(join(bin, 'npm'), 0o755);
+    return { repo, base, bin };
+}
+
+interface StepRun {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+    summary: string;
+    path: string;
+}
+
+/** One `run:` step as GitHub runs it with `shell: bash`, with the job's env. */
+function runStep(name: string, { repo, base, bin }: Checkout): StepRun {
+    const script = step(name).run;
+    if (!script) throw new Error(`step '${name}' runs nothing`);
+    const github = tempTree({ summary: '', path: '' });
+    const env = {
+        ...process.env,
+        PATH: `${bin}${delimiter}${process.env.PATH}`,
+        HOME: repo,
+        GIT_CONFIG_NOSYSTEM: '1',
+        NO_COLOR: '1',
+        BASE_SHA: base,
+        GITHUB_STEP_SUMMARY: join(github, 'summary'),
+        GITHUB_PATH: join(github, 'path')
+    };
+    const { status, stdout, stderr } = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: repo, env, encoding: 'utf8' });
+    return { status, stdout, stderr, summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'), path: readFileSync(env.GITHUB_PATH, 'utf8') };
+}
+
+describe('the workflow file', () => {
+    test('runs on pull requests that touch .fly files, with the base commit and bash for every step', () => {
+        expect(WORKFLOW).toMatch(/\non:\n {2}pull_request:\n {4}paths:\n {6}- '\*\*\.fly'\n/);
+        expect(WORKFLOW).toContain('\n    defaults:\n      run:\n        shell: bash\n');
+        expect(WORKFLOW).toContain('\n      BASE_SHA: ${{ github.event.pull_request.base.sha }}\n');
+        expect(STEPS.map(s => s.name)).toEqual([
+            'Check out, with the history back to the base branch', 'Set up Node.js', 'Install', 'Check the flywheels',
+            'Canonical layout', 'What changed in meaning', 'Draw the changed wheels', 'Upload the drawings'
+        ]);
+    });
+
+    test('is printed in full in the README section (docs/reviewing.md, or README.md once merged)', () => {
+        const docs = ['docs/reviewing.md', 'README.md'].filter(existsSync).map(path => readFileSync(path, 'utf8'));
+        expect(docs.some(text => text.includes('## Reviewing flywheels in pull requests') && text.includes('```yaml\n' + WORKFLOW + '```'))).toBe(true);
+    });
+
+    test('the actions it uses are set up for the steps after them', () => {
+        // The diff needs the base branch's commits, which a shallow checkout does not have.
+        expect(step('Check out, with the history back to the base branch')).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': '0' } });
+        expect(step('Set up Node.js')).toMatchObject({ uses: 'actions/setup-node@v4', with: { 'node-version': '22' } });
+        expect(step('Upload the drawings')).toMatchObject({ uses: 'actions/upload-artifact@v4', if: '${{ !cancelled() }}', with: { path: 'rendered/' } });
+        // A failed check must not hide the layout, the diff and the drawings.
+        for (const name of ['Canonical layout', 'What changed in meaning', 'Draw the changed wheels']) expect(step(name).if).toBe('${{ !cancelled() }}');
+    });
+});
+
+describe('the steps, on a pull request that changes, adds, breaks and deletes wheels', () => {
+    let pr: Checkout;
+    beforeAll(() => {
+        pr = checkout(repo => {
+            writeFileSync(join(repo, 'wheels/shop.fly'), SHOP.replace('"Buyers"', '"Customers"').replace('buyers -> price', 'buyers -| price'));
+            mkdirSync(join(repo, 'wheels/new'));
+            writeFileSync(join(repo, 'wheels/new/store.fly'), 'flywheel Store { goal g\ncost quality driver d\ng->d->g }\n');
+            writeFileSync(join(repo, 'wheels/broken.fly'), 'flywheel Broken {\n    goal\n}\n');
+            rmSync(join(repo, 'wheels/old.fly'));
+        });
+    });
+
+    test('Install: npm ci, and the installed `fly` goes on the PATH', () => {
+        const run = runStep('Install', pr);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('npm ci\n');
+        expect(run.path).toBe(`${pr.repo}/node_modules/.bin\n`);
+    });
+
+    test('Check: an annotation per problem, and the step fails on errors', () => {
+        const run = runStep('Check the flywheels', pr);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=3,col=1,.*title=fly\(syntax-error\)::/m);
+        expect(run.stdout).toMatch(/^::warning file=wheels\/shop\.fly,.*title=fly\(balancing-loop\)::Balancing loop B1/m);
+    });
+
+    test('Canonical layout: lists the file to reformat and fails', () => {
+        const run = runStep('Canonical layout', pr);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toBe('would reformat wheels/new/store.fly\n');
+        expect(readFileSync(join(pr.repo, 'wheels/new/store.fly'), 'utf8')).toContain('g->d->g');
+    });
+
+    test('What changed in meaning: every changed .fly file in the job summary', () => {
+        const run = runStep('What changed in meaning', pr);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const { summary } = run;
+        expect(summary).toMatch(/^## Flywheels: what changed in meaning\n\n### `wheels\/broken\.fly`: new file\n/);
+        expect(summary).toContain('> **Warning:** the new version does not parse; the comparison uses what could be read.\n');
+        expect(summary).toContain('### `wheels/new/store.fly`: new file\n');
+        expect(summary).toContain("### `wheels/old.fly`: deleted\n\n**Flywheel `Old`** “A shop”: removed; its wheel closed: 2 reinforcing loops, 0 balancing loops.\n");
+        expect(summary).toContain([
+            '### `wheels/shop.fly`: 4 changes in meaning',
+            '',
+            '**Flywheel `Shop`** “A shop”: the wheel still closes: 1 reinforcing loop (was 2), 1 balancing loop (was 0).',
+            '',
+            '- Driver relabelled: `buyers` “Buyers” → “Customers”',
+            '- Link changed: `buyers -> price` is now `buyers -| price` (reinforcing → dampening)',
+            '- Loop changed: `sales -> reviews -> buyers -| price -> sales` is now balancing (was R2, now B1)',
+            '- New warning `balancing-loop`: Balancing loop B1 brakes the wheel: sales -> reviews -> buyers -| price -> sales.',
+            ''
+        ].join('\n'));
+    });
+
+    test('Draw the changed wheels: one SVG per changed wheel that parses, a warning for the one that does not', () => {
+        const run = runStep('Draw the changed wheels', pr);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('::warning file=wheels/broken.fly::wheels/broken.fly could not be drawn\n');
+        for (const drawing of ['rendered/wheels/shop.svg', 'rendered/wheels/new/store.svg']) {
+            expect(readFileSync(join(pr.repo, drawing), 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+        }
+        expect(existsSync(join(pr.repo, 'rendered/wheels/old.svg'))).toBe(false);
+        expect(existsSync(join(pr.repo, 'rendered/wheels/broken.svg'))).toBe(false);
+    });
+});
+
+describe('the steps, on a pull request that changes no .fly file', () => {
+    test('the summary says so, nothing is drawn, and check and layout pass', () => {
+        const pr = checkout(repo => writeFileSync(join(repo, 'README.md'), '# Wheels\n\nMore words.\n'));
+        expect(runStep('What changed in meaning', pr).summary).toBe('## Flywheels: what changed in meaning\n\nNo `.fly` file changed.\n');
+        const draw = runStep('Draw the changed wheels', pr);
+        expect(draw.status).toBe(0);
+        expect(readdirSync(join(pr.repo, 'rendered'))).toEqual([]);
+        expect(runStep('Check the flywheels', pr)).toMatchObject({ status: 0, stdout: '' });
+        expect(runStep('Canonical layout', pr).status).toBe(0);
+    });
+});
