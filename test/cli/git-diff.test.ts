@@ -8,18 +8,10 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { tempTree } from './run-fly.js';
+import { SHOP } from '../support/fixtures.js';
 
 const FLY_COMMAND = `'${process.execPath}' '${resolve('bin/fly.mjs')}' diff --git`;
 
-const WHEEL = `flywheel Shop "A shop" {
-    goal sales "Sales"
-    quality driver reviews "Reviews"
-    driver buyers "Buyers"
-    cost driver price "Low prices"
-    sales -> reviews -> buyers -> sales
-    buyers -> price "scale" -> sales
-}
-`;
 
 let repo: string;
 
@@ -36,7 +28,7 @@ function commitAll(message: string): void {
 }
 
 beforeEach(() => {
-    repo = tempTree({ 'shop.fly': WHEEL, 'notes.md': 'Notes\n' });
+    repo = tempTree({ 'shop.fly': SHOP, 'notes.md': 'Notes\n' });
     git('init', '-q');
     git('config', 'user.name', 'Fly Test');
     git('config', 'user.email', 'fly-test@example.com');
@@ -48,7 +40,7 @@ beforeEach(() => {
 
 describe('git diff with the fly driver', () => {
     test('a changed .fly file shows what changed in meaning, under its path', () => {
-        writeFileSync(join(repo, 'shop.fly'), WHEEL.replace('buyers -> price', 'buyers -| price'));
+        writeFileSync(join(repo, 'shop.fly'), SHOP.replace('buyers -> price', 'buyers -| price'));
         const run = git('diff');
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
@@ -58,13 +50,13 @@ describe('git diff with the fly driver', () => {
     });
 
     test('reformatting only: "no change in meaning"; the text diff is still there with --no-ext-diff', () => {
-        writeFileSync(join(repo, 'shop.fly'), WHEEL.replace(/ -> /g, '->').replace('    goal', '  // the goal\n    goal'));
+        writeFileSync(join(repo, 'shop.fly'), SHOP.replace(/ -> /g, '->').replace('    goal', '  // the goal\n    goal'));
         expect(git('diff').stdout).toBe('### `shop.fly`: no change in meaning\n\n');
         expect(git('diff', '--no-ext-diff').stdout).toContain('+  // the goal\n');
     });
 
     test('files added, deleted and renamed', () => {
-        writeFileSync(join(repo, 'new.fly'), WHEEL.replace('Shop', 'Store'));
+        writeFileSync(join(repo, 'new.fly'), SHOP.replace('Shop', 'Store'));
         git('add', 'new.fly');
         expect(git('diff', '--cached').stdout).toMatch(/^### `new\.fly`: new file\n/);
         commitAll('second wheel');
@@ -79,7 +71,7 @@ describe('git diff with the fly driver', () => {
     });
 
     test('history: git log -p --ext-diff shows each commit in meaning; other files keep the text diff', () => {
-        writeFileSync(join(repo, 'shop.fly'), WHEEL.replace('driver buyers "Buyers"', 'driver buyers "Customers"'));
+        writeFileSync(join(repo, 'shop.fly'), SHOP.replace('driver buyers "Buyers"', 'driver buyers "Customers"'));
         writeFileSync(join(repo, 'notes.md'), 'Notes\nMore\n');
         commitAll('relabel buyers');
         const log = git('log', '-p', '--ext-diff', '-1');
@@ -90,7 +82,7 @@ describe('git diff with the fly driver', () => {
     test('without the attribute, git keeps its plain text diff', () => {
         writeFileSync(join(repo, '.gitattributes'), '');
         commitAll('no attribute');
-        writeFileSync(join(repo, 'shop.fly'), WHEEL.replace('"Sales"', '"Revenue"'));
+        writeFileSync(join(repo, 'shop.fly'), SHOP.replace('"Sales"', '"Revenue"'));
         expect(git('diff').stdout).toContain('-    goal sales "Sales"\n+    goal sales "Revenue"\n');
     });
 });

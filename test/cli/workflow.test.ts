@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from './run-fly.js';
+import { SHOP } from '../support/fixtures.js';
 
 interface Step {
     name?: string;
@@ -59,15 +60,6 @@ function step(name: string): Step {
     return found;
 }
 
-const SHOP = `flywheel Shop "A shop" {
-    goal sales "Sales"
-    quality driver reviews "Reviews"
-    driver buyers "Buyers"
-    cost driver price "Low prices"
-    sales -> reviews -> buyers -> sales
-    buyers -> price "scale" -> sales
-}
-`;
 
 /** A repository the way actions/checkout leaves it: base and head commits, the head checked out. */
 interface Checkout {
