@@ -1,10 +1,12 @@
 // Bundles the command line, the language server and the VS Code extension.
 // Langium is ESM-only; the extension host loads CommonJS, so the editor bundles are `.cjs`.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
+// Split chunks have content hashes in their names: old ones would pile up.
+rmSync(new URL('./out/cli-chunks', import.meta.url), { recursive: true, force: true });
 
 const common = {
     bundle: true,

@@ -4,7 +4,7 @@
  * nothing. Files that do not parse are reported and left byte-for-byte as they are.
  */
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
-import { createFlywheelServices, type FlywheelServices } from '../language/flywheel-module.js';
+import { createFlywheelServices, type FlywheelServices } from '../language/flywheel-lsp-module.js';
 import { type FlywheelFormatter, formatText, FormattingWouldChangeMeaningError } from '../language/lsp/flywheel-formatter.js';
 import { parseOptions } from './command.js';
 import { findFlyFiles, readFlyFile, writeFlyFile } from './files.js';

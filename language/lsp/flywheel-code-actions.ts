@@ -9,7 +9,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import { type Driver, type Flywheel, isDriver, isFlywheel, isGoal, isLink, type Link, type Model } from '../generated/ast.js';
 import { DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
-import type { FlywheelServices } from '../flywheel-module.js';
+import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 type Fix = { title: string; edits: TextEdit[]; preferred?: boolean };
 

@@ -18,7 +18,7 @@ import { AbstractFormatter, Formatting, type FormattingAction, type FormattingCo
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isChain, isDriver, isFlywheel, isGoal, isLink, isModel } from '../generated/ast.js';
 import { meaningOf } from '../model-meaning.js';
-import type { FlywheelServices } from '../flywheel-module.js';
+import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 const ARROWS = ['->', '-|', '~>', '~|'];
 /**

@@ -6,7 +6,7 @@ import { type AstNode, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import { isDriver, isGoal, type Node } from '../generated/ast.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from '../flywheel-analyzer.js';
-import type { FlywheelServices } from '../flywheel-module.js';
+import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 export class FlywheelHoverProvider extends AstNodeHoverProvider {
     private readonly analyzer: FlywheelAnalyzer;

@@ -10,7 +10,7 @@ import type { Model } from '../generated/ast.js';
 import { renderModelsOf } from '../render-model.js';
 import { messageOf } from '../diagnostic-codes.js';
 import { RENDER_MODELS_REQUEST, type RenderModelsParams, type RenderModelsResult } from '../preview-protocol.js';
-import type { FlywheelServices } from '../flywheel-module.js';
+import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 export function registerPreviewRequests(shared: LangiumSharedServices, services: FlywheelServices): void {
     const connection = shared.lsp.Connection;

@@ -4,7 +4,7 @@ import { clearDocuments, parseHelper } from 'langium/test';
 import { expect } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Model } from '../../language/generated/ast.js';
-import { createFlywheelServices } from '../../language/flywheel-module.js';
+import { createFlywheelServices } from '../../language/flywheel-lsp-module.js';
 
 export const services = createFlywheelServices(EmptyFileSystem);
 const parse = parseHelper<Model>(services.Flywheel);

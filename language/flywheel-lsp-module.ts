@@ -1,0 +1,53 @@
+/**
+ * The editor's services on top of the core module (`flywheel-module.ts`): quick fixes, completion,
+ * formatting, hover, rename, semantic tokens, outline icons, settings that follow the client and
+ * the preview's request. `createFlywheelServices` is what the language server runs.
+ */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
+import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './flywheel-module.js';
+import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
+import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
+import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
+import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
+import { registerPreviewRequests } from './lsp/flywheel-preview-provider.js';
+import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
+import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
+import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
+
+/** Everything the language server has. */
+export type FlywheelServices = LangiumServices & FlywheelAddedServices;
+
+/** The editor's services on top of the core module (formatter, quick fixes, hover, …). */
+export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices> = {
+    lsp: {
+        CodeActionProvider: services => new FlywheelCodeActionProvider(services),
+        CompletionProvider: services => new FlywheelCompletionProvider(services),
+        Formatter: services => new FlywheelFormatter(services),
+        HoverProvider: services => new FlywheelHoverProvider(services),
+        RenameProvider: services => new FlywheelRenameProvider(services),
+        SemanticTokenProvider: services => new FlywheelSemanticTokenProvider(services)
+    }
+};
+
+/** Shared editor services: outline and completion icons. */
+export const FlywheelSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new FlywheelNodeKindProvider()
+    }
+};
+
+export function createFlywheelServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Flywheel: FlywheelServices } {
+    const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule, FlywheelSharedLspModule);
+    const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
+    if (context.connection) {
+        Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);
+        registerPreviewRequests(shared, Flywheel);
+    }
+    return registerLanguage(shared, Flywheel, Boolean(context.connection));
+}
+
