@@ -11,6 +11,7 @@ import {
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
 import { FlywheelParserErrorMessages } from './flywheel-parser-messages.js';
+import { FlywheelReferenceDescriptionProvider, FlywheelReferences } from './flywheel-references.js';
 import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scoping.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
 import { FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
@@ -34,8 +35,12 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
         FlywheelAnalyzer: services => new FlywheelAnalyzer(services)
     },
     references: {
+        References: services => new FlywheelReferences(services),
         ScopeComputation: services => new FlywheelScopeComputation(services),
         ScopeProvider: services => new FlywheelScopeProvider(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new FlywheelReferenceDescriptionProvider(services)
     },
     parser: {
         // The grammar is LL(1); plain LL(k) lookahead builds much faster than ALL(*) at start-up.
