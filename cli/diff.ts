@@ -25,7 +25,6 @@ export async function runDiff(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, { format: { type: 'string' }, git: { type: 'boolean' } });
     const format = parseDiffFormat(values.format);
     const [old, now] = values.git ? gitSides(positionals) : plainSides(positionals);
-    quitQuietlyWhenReaderStops();
     const services = createCliServices();
     const [before, after] = await snapshotsOf(services, [old, now]);
     const diff = diffFiles(before, after);
@@ -34,14 +33,6 @@ export async function runDiff(args: string[]): Promise<number> {
     const separator = values.git ? '\n' : '';
     process.stdout.write((format === 'json' ? diffJson(diff, names) : diffMarkdown(diff, titleOf(old, now))) + separator);
     return 0;
-}
-
-/** git's pager quitting, or `| head`, closes standard output early: that is not an error. */
-function quitQuietlyWhenReaderStops(): void {
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        process.exit(0);
-    });
 }
 
 function parseDiffFormat(value: string | undefined): 'markdown' | 'json' {

@@ -83,6 +83,12 @@ async function main(argv: string[]): Promise<number> {
     return command.run(args);
 }
 
+// A pager quitting, or `| head`, closes standard output early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     (error: unknown) => {

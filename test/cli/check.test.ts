@@ -1,4 +1,6 @@
 /** `fly check` as LANGUAGE.md specifies it: formats, exit codes, folders, and bad input. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fly, tempTree } from './run-fly.js';
 import { marked } from '../language/validation-helpers.js';
@@ -148,5 +150,15 @@ describe('fly --help and --version', () => {
     test('--version prints the package version', async () => {
         const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
         expect(fly(['--version']).stdout).toBe(`${version}\n`);
+    });
+});
+
+describe('fly check into a pipe that closes early', () => {
+    test('stops quietly, with no error on standard error', () => {
+        const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`w${i}.fly`, 'flywheel W { driver a driver b a -> b }\n']));
+        const root = tempTree(files);
+        const { status, stderr } = spawnSync('bash', ['-c', `'${process.execPath}' '${resolve('bin/fly.mjs')}' check --format json . | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
+        expect(status).toBe(0);
+        expect(stderr.trim()).toMatch(/^[01]$/);
     });
 });
