@@ -23,8 +23,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.commands.registerCommand('flywheel.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active)),
             vscode.commands.registerCommand('flywheel.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside)),
-            vscode.commands.registerCommand('flywheel.exportSvg', () => this.active()?.export('svg')),
-            vscode.commands.registerCommand('flywheel.exportPng', () => this.active()?.export('png')),
+            vscode.commands.registerCommand('flywheel.exportSvg', () => this.exportFromPalette('svg')),
+            vscode.commands.registerCommand('flywheel.exportPng', () => this.exportFromPalette('png')),
             // What the page last reported it drew: lets the VS Code suite check the real webview.
             vscode.commands.registerCommand('flywheel.preview.lastRendered', (uri: vscode.Uri) => this.previews.get(uri.toString())?.lastRendered),
             vscode.workspace.onDidChangeTextDocument(event => this.previews.get(event.document.uri.toString())?.scheduleUpdate()),
@@ -63,6 +63,23 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
         panel.onDidDispose(() => this.previews.delete(uri.toString()));
     }
 
+    /** Export from the command palette: the preview in front, or one opened beside the .fly editor. */
+    private async exportFromPalette(format: 'svg' | 'png'): Promise<void> {
+        let preview = this.active();
+        const editor = vscode.window.activeTextEditor;
+        if (!preview && editor?.document.languageId === 'flywheel') {
+            await this.open(editor.document.uri, vscode.ViewColumn.Beside);
+            preview = this.previews.get(editor.document.uri.toString());
+        }
+        if (!preview) {
+            void vscode.window.showInformationMessage('Open a .fly file or its preview to export its wheel.');
+            return;
+        }
+        // A file that never parses is never drawn: give up waiting rather than hang the command.
+        await Promise.race([preview.drawn, new Promise(resolve => setTimeout(resolve, 5000))]);
+        await preview.export(format);
+    }
+
     /** The preview in front, or the one of the active editor's document. */
     private active(): Preview | undefined {
         return [...this.previews.values()].find(p => p.panel.active) ?? this.previews.get(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
@@ -70,6 +87,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
 }
 
 class Preview {
+    /** Settles once the first drawing has been made (an export needs the models and, for PNG, the page). */
+    readonly drawn: Promise<void>;
+    private markDrawn: () => void = () => undefined;
     lastRendered: { nodes: string[]; banner?: string; highlighted?: { node?: string; link?: number } } | undefined;
     private models: RenderModel[] = [];
     private timer: NodeJS.Timeout | undefined;
@@ -86,6 +106,7 @@ class Preview {
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'preview.js')).toString()
         });
         webview.onDidReceiveMessage((message: FromPreview) => this.receive(message));
+        this.drawn = new Promise(resolve => { this.markDrawn = resolve; });
     }
 
     scheduleUpdate(): void {
@@ -124,6 +145,10 @@ class Preview {
     }
 
     async export(format: 'svg' | 'png'): Promise<void> {
+        if (this.models.length === 0) {
+            void vscode.window.showInformationMessage('Nothing to export yet: no flywheel of this file has been drawn.');
+            return;
+        }
         const model = await this.pickFlywheel();
         if (!model) return;
         const kind = vscode.window.activeColorTheme.kind;
@@ -168,7 +193,10 @@ class Preview {
     private receive(message: FromPreview): void {
         switch (message.type) {
             case 'ready': return void this.update();
-            case 'rendered': this.lastRendered = { nodes: message.nodes, banner: message.banner }; return;
+            case 'rendered':
+                this.lastRendered = { nodes: message.nodes, banner: message.banner };
+                if (this.models.length > 0) this.markDrawn();
+                return;
             case 'highlighted': if (this.lastRendered) this.lastRendered.highlighted = { node: message.node, link: message.link }; return;
             case 'reveal': return void this.reveal(message.flywheel, message.node);
             case 'export': return void this.export(message.format);
