@@ -131,7 +131,7 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
 }
 
-type LauncherRequest = { action: 'screenshot'; name: string } | { action: 'click'; selector: string };
+type LauncherRequest = { action: 'screenshot'; name: string } | { action: 'click'; selector: string } | { action: 'press'; key: string; waitFor?: string };
 
 /** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
 async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
@@ -140,6 +140,12 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         mkdirSync(run.screenshotsDir, { recursive: true });
         await page.waitForTimeout(500); // let the workbench paint what the suite just opened
         await page.screenshot({ path: join(run.screenshotsDir, `${request.name}.png`) });
+        return;
+    }
+    if (request.action === 'press') {
+        // E.g. accepting the path VS Code's own save dialog offers (a quick input in the web workbench).
+        if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'visible', timeout: 15_000 });
+        await page.keyboard.press(request.key);
         return;
     }
     // Webviews are iframes inside iframes: click in the frame that holds the element.

@@ -57,7 +57,7 @@ let requestCount = 0;
  * Asks the launcher to act on the workbench page (a screenshot, a click inside a webview) and
  * waits until it has. Only the code-server launcher can; elsewhere this throws.
  */
-async function askLauncher(request: { action: 'screenshot'; name: string } | { action: 'click'; selector: string }): Promise<void> {
+async function askLauncher(request: { action: 'screenshot'; name: string } | { action: 'click'; selector: string } | { action: 'press'; key: string; waitFor?: string }): Promise<void> {
     const folder = process.env.FLYWHEEL_LAUNCHER_REQUESTS;
     if (!folder) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
     const id = `${++requestCount}-${request.action}`;
@@ -75,4 +75,9 @@ export async function screenshot(name: string): Promise<void> {
 /** A real mouse click on the first element matching `selector` inside a webview. */
 export function clickInWebview(selector: string): Promise<void> {
     return askLauncher({ action: 'click', selector });
+}
+
+/** A real key press on the workbench, once `waitFor` (a CSS selector) is visible. */
+export function pressKey(key: string, waitFor?: string): Promise<void> {
+    return askLauncher({ action: 'press', key, waitFor });
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { clickInWebview, launcherTakesRequests, openFile, screenshot, waitFor } from './helpers.js';
+import { clickInWebview, launcherTakesRequests, openFile, pressKey, screenshot, waitFor } from './helpers.js';
 
 const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
 const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
@@ -81,6 +81,22 @@ describe('the wheel preview', function () {
         const offset = shown.document.getText().indexOf('driver traffic') + 8;
         shown.selection = new vscode.Selection(shown.document.positionAt(offset), shown.document.positionAt(offset));
         await waitFor('traffic to be highlighted', async () => (await lastRendered(editor.document.uri))?.highlighted?.node === 'traffic');
+    });
+
+    it('exports the wheel as SVG through the save dialog', async function () {
+        if (!launcherTakesRequests()) throw new Error('answering the save dialog needs the code-server launcher');
+        const target = vscode.Uri.joinPath(editor.document.uri, '..', 'amazon.svg');
+        await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+        const exporting = vscode.commands.executeCommand('flywheel.exportSvg');
+        // The save dialog offers amazon.svg beside the file: accept it.
+        await pressKey('Enter', '.quick-input-widget input');
+        await exporting;
+        const svg = new TextDecoder().decode(await waitFor('the exported file', async () => {
+            try { return await vscode.workspace.fs.readFile(target); } catch { return undefined; }
+        }));
+        assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        assert.match(svg, /<style>/);
+        assert.ok(drivers.every(name => svg.includes(`data-node="${name}"`)));
     });
 
     it('looks right in a dark theme too', async function () {
