@@ -13,11 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export interface SuiteResult {
-    passed: number;
-    failed: number;
-    failures: Array<{ title: string; message: string }>;
-}
+import type { SuiteResult } from './index.ts';
+
+export type { SuiteResult };
 
 export interface CodeServerRun {
     /** The extension under development (a folder with a package.json). */

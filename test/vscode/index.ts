@@ -12,6 +12,8 @@ export interface SuiteResult {
     passed: number;
     failed: number;
     failures: Array<{ title: string; message: string }>;
+    /** Figures the tests measured (see `measured` in suite/helpers.ts). */
+    measurements: string[];
 }
 
 export function run(): Promise<void> {
@@ -19,12 +21,16 @@ export function run(): Promise<void> {
     // The development suite by default; the installed-package check sets FLYWHEEL_SUITE.
     mocha.addFile(join(__dirname, process.env.FLYWHEEL_SUITE ?? 'suite.cjs'));
     const resultFile = process.env.FLYWHEEL_SUITE_RESULT;
+    // The suite is a bundle of its own: figures reach this module through a global.
+    const measurements: string[] = [];
+    (globalThis as { flywheelMeasurements?: string[] }).flywheelMeasurements = measurements;
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => {
             const result: SuiteResult = {
                 passed: runner.stats?.passes ?? 0,
                 failed: failures,
-                failures: failed
+                failures: failed,
+                measurements
             };
             if (resultFile) writeFileSync(resultFile, JSON.stringify(result, null, 2));
             failures > 0 ? reject(new Error(`${failures} VS Code tests failed`)) : resolve();

@@ -53,6 +53,7 @@ async function pickLauncher(args: string[]): Promise<'electron' | 'code-server'>
 
 function report(where: string, result: SuiteResult): number {
     for (const failure of result.failures) console.log(`  ✖ ${failure.title}\n      ${failure.message}`);
+    for (const figure of result.measurements ?? []) console.log(`  measured: ${figure}`);
     console.log(`VS Code suite (${where}):`);
     console.log(`vscode: ${result.passed} passed, ${result.failed} failed`);
     if (result.passed + result.failed === 0) {

@@ -81,3 +81,8 @@ export function clickInWebview(selector: string): Promise<void> {
 export function pressKey(key: string, waitFor?: string): Promise<void> {
     return askLauncher({ action: 'press', key, waitFor });
 }
+
+/** Records a figure for the launcher to print (the extension host's console is not shown). */
+export function measured(figure: string): void {
+    (globalThis as { flywheelMeasurements?: string[] }).flywheelMeasurements?.push(figure);
+}
