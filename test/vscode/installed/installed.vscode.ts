@@ -17,4 +17,14 @@ describe('the installed .vsix', function () {
         await waitFor('the installed extension to activate', () => extension.isActive);
         await waitForCodes(editor.document.uri, ['broken-loop', 'goal-off-loop', 'missing-cost-driver', 'missing-quality-driver']);
     });
+
+    it('draws the preview from the installed copy (its page script is in the package)', async function () {
+        const editor = await openFile('installed-preview.fly', 'flywheel W {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}\n');
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+        const rendered = await waitFor('the installed preview to draw', async () => {
+            const state = await vscode.commands.executeCommand<{ nodes: string[] } | undefined>('flywheel.preview.lastRendered', editor.document.uri);
+            return state && state.nodes.length > 0 ? state : undefined;
+        });
+        assert.deepEqual(rendered.nodes, ['g', 'd']);
+    });
 });
