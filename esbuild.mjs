@@ -36,7 +36,8 @@ const builds = [
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
     { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },
-    ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : [])
+    ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : []),
+    ...(process.argv.includes('--fuzz') ? [{ ...esm, entryPoints: { fuzz: 'test/fuzz/fuzz.ts' }, minify: false }] : [])
 ];
 
 if (watch) {

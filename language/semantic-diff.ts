@@ -123,17 +123,22 @@ export function diffFiles(before: FileSnapshot | undefined, after: FileSnapshot 
     return { status, parses: { before: before?.parses, after: after?.parses }, flywheels, changes };
 }
 
-/** By name; when exactly one flywheel is left on each side, it was renamed. */
+/**
+ * By name, in order when a name is used twice (the first with the first); when exactly one
+ * flywheel is left on each side, it was renamed.
+ */
 function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): Array<[FlywheelSnapshot | undefined, FlywheelSnapshot | undefined]> {
-    const unmatchedOld = before.filter(old => !after.some(now => now.graph.name === old.graph.name));
-    const unmatchedNew = after.filter(now => !before.some(old => old.graph.name === now.graph.name));
-    const renamed = unmatchedOld.length === 1 && unmatchedNew.length === 1;
+    const unpairedOld = [...before];
     const pairs = after.map((now): [FlywheelSnapshot | undefined, FlywheelSnapshot] => {
-        if (renamed && now === unmatchedNew[0]) return [unmatchedOld[0], now];
-        return [before.find(old => old.graph.name === now.graph.name), now];
+        const same = unpairedOld.findIndex(old => old.graph.name === now.graph.name);
+        return [same >= 0 ? unpairedOld.splice(same, 1)[0] : undefined, now];
     });
-    const removed = renamed ? [] : unmatchedOld.map((old): [FlywheelSnapshot, undefined] => [old, undefined]);
-    return [...pairs, ...removed];
+    const unpairedNew = pairs.filter(([old]) => !old);
+    if (unpairedOld.length === 1 && unpairedNew.length === 1) {
+        unpairedNew[0][0] = unpairedOld[0];
+        return pairs;
+    }
+    return [...pairs, ...unpairedOld.map((old): [FlywheelSnapshot, undefined] => [old, undefined])];
 }
 
 const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };

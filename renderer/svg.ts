@@ -165,7 +165,8 @@ function renderLegend(lines: LegendLine[], layout: Layout): string {
 /** Text as XML character data or attribute value: never markup. */
 export function escapeXml(text: string): string {
     return text.replace(/[&<>"']/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!)
-        // Characters XML 1.0 forbids would make the whole drawing unreadable.
+        // Characters XML 1.0 forbids would make the whole drawing unreadable: control characters,
+        // and halves of surrogate pairs (an editor's text can hold one; the fuzzer found it).
         // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

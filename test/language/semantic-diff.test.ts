@@ -59,6 +59,14 @@ flywheel Shop "A shop" { goal sales "Sales"
     test('two missing sides are the same', async () => {
         expect((await diff(undefined, undefined)).status).toBe('unchanged');
     });
+
+    test('a flywheel name used twice: each compared with the one in the same place (found by the fuzzer)', async () => {
+        const twice = `${SHOP}\n${SHOP.replace('sales', 'orders').replace(/sales/g, 'orders')}`;
+        expect((await diff(twice, twice)).status).toBe('unchanged');
+        const [first, second] = (await diff(twice, twice.replace('"Low prices"', '"Lowest prices"'))).flywheels;
+        expect(first.changes.map(c => c.kind)).toEqual(['node-relabelled']);
+        expect(second.status).toBe('unchanged');
+    });
 });
 
 describe('the goal', () => {

@@ -96,3 +96,20 @@ describe('escaping', () => {
         expect(all.find(e => e.tag === 'title' && e.text.startsWith('g ->'))?.text).toBe(`g -> d: ${label}`);
     });
 });
+
+describe('characters XML does not allow', () => {
+    // Found by the fuzzer: an editor's text can hold half of a surrogate pair, and one lone half
+    // made the whole drawing unreadable to the preview's XML parser.
+    test.each([['a control character', 'a\u0001b'], ['a lone high surrogate', 'a\ud83db'], ['a lone low surrogate', 'a\ude00b']])('%s in a label becomes U+FFFD, and the SVG stays well-formed', async (_, label) => {
+        const [model] = await modelsOf(`flywheel W "${label}" {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}`);
+        const svg = renderSvg(model, { standalone: true });
+        expect(svg).not.toContain(label);
+        expect(svg).toContain('a\ufffdb');
+        expect(XMLValidator.validate(svg)).toBe(true);
+    });
+
+    test('a whole surrogate pair (an emoji) is kept', async () => {
+        const [model] = await modelsOf('flywheel W "rocket 🚀" {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}');
+        expect(renderSvg(model)).toContain('rocket 🚀');
+    });
+});

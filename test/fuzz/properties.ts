@@ -1,0 +1,134 @@
+/**
+ * What must hold for every input, whatever it is: the parser and checker never throw; the editor
+ * features (hover, completion, quick fixes) never throw; the formatter keeps the meaning and every
+ * comment and is idempotent on text that parses; `fly diff`'s reports never throw and a text
+ * compared with itself is unchanged; every drawing is well-formed XML.
+ */
+import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
+import { XMLValidator } from 'fast-xml-parser';
+import type { Position } from 'vscode-languageserver';
+import type { Model } from '../../language/generated/ast.js';
+import { createFlywheelServices } from '../../language/flywheel-lsp-module.js';
+import { fileSnapshotOf } from '../../language/file-snapshot.js';
+import { type FlywheelFormatter, formatText } from '../../language/lsp/flywheel-formatter.js';
+import { meaningOf } from '../../language/model-meaning.js';
+import { renderModelsOf } from '../../language/render-model.js';
+import { diffFiles } from '../../language/semantic-diff.js';
+import { diffJson, diffMarkdown } from '../../cli/diff-report.js';
+import { renderSvg } from '../../renderer/svg.js';
+import { Random } from './inputs.js';
+
+export interface Finding {
+    property: string;
+    message: string;
+}
+
+const { shared, Flywheel } = createFlywheelServices(EmptyFileSystem);
+let documentCount = 0;
+
+/** Parses and checks `text` as the language server does, in a document of its own. */
+async function checked(text: string): Promise<LangiumDocument<Model>> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/fuzz/${documentCount++}.fly`));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    try {
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    } finally {
+        shared.workspace.LangiumDocuments.deleteDocument(document.uri);
+    }
+    return document;
+}
+
+function parses(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length === 0;
+}
+
+/** Runs `property`, turning anything it throws into a finding. */
+async function holds(findings: Finding[], property: string, check: () => Promise<string | undefined> | string | undefined): Promise<void> {
+    try {
+        const problem = await check();
+        if (problem) findings.push({ property, message: problem });
+    } catch (error) {
+        findings.push({ property, message: `threw ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
+    }
+}
+
+/** Every property, on one input; `base` is the text it was mutated from (the other side of a diff). */
+export async function checkInput(text: string, base: string, seedForPositions = 0): Promise<{ findings: Finding[]; parses: boolean }> {
+    const findings: Finding[] = [];
+    let document: LangiumDocument<Model> | undefined;
+    await holds(findings, 'parse and check', async () => {
+        document = await checked(text);
+        const internal = (document.diagnostics ?? []).find(d => /An error occurred/i.test(d.message));
+        return internal && `the checker failed inside: ${internal.message}`;
+    });
+    if (!document) return { findings, parses: false };
+    const doc = document;
+    await holds(findings, 'editor features', () => editorFeaturesHold(doc, new Random(seedForPositions)));
+    await holds(findings, 'formatter', () => formatterHolds(doc));
+    await holds(findings, 'diff', () => diffHolds(doc, base));
+    await holds(findings, 'render', () => renderingHolds(doc));
+    return { findings, parses: parses(doc) };
+}
+
+/** Hover and completion at a few places, and every quick fix offered for every diagnostic. */
+async function editorFeaturesHold(document: LangiumDocument<Model>, random: Random): Promise<undefined> {
+    const textDocument = { uri: document.uri.toString() };
+    const length = document.textDocument.getText().length;
+    for (let i = 0; i < 3; i++) {
+        const position: Position = document.textDocument.positionAt(random.below(length + 1));
+        await Flywheel.lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
+        await Flywheel.lsp.CompletionProvider!.getCompletion(document, { textDocument, position });
+    }
+    for (const diagnostic of document.diagnostics ?? []) {
+        await Flywheel.lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    }
+    return undefined;
+}
+
+async function formatterHolds(document: LangiumDocument<Model>): Promise<string | undefined> {
+    const formatter = Flywheel.lsp.Formatter as FlywheelFormatter;
+    const once = await formatText(formatter, document);
+    if (!parses(document)) return once === document.textDocument.getText() ? undefined : 'changed a text that does not parse';
+    const formatted = await checked(once);
+    if (!parses(formatted)) return `the formatted text does not parse: ${formatted.parseResult.parserErrors[0]?.message ?? formatted.parseResult.lexerErrors[0]?.message}`;
+    if (meaningOf(formatted.parseResult.value) !== meaningOf(document.parseResult.value)) return 'formatting changed the meaning or a comment';
+    const twice = await formatText(formatter, formatted);
+    return twice === once ? undefined : `not idempotent: a second pass changed ${firstDifference(once, twice)}`;
+}
+
+async function diffHolds(document: LangiumDocument<Model>, base: string): Promise<string | undefined> {
+    const analyzer = Flywheel.analysis.FlywheelAnalyzer;
+    const now = fileSnapshotOf(document, analyzer);
+    const before = fileSnapshotOf(await checked(base), analyzer);
+    const diff = diffFiles(before, now);
+    JSON.parse(diffJson(diff, { old: 'base.fly', new: 'input.fly' }));
+    diffMarkdown(diff, 'input.fly');
+    const again = diffFiles(now, fileSnapshotOf(await checked(document.textDocument.getText()), analyzer));
+    return again.status === 'unchanged' ? undefined : `the text compared with itself is ${again.status}: ${diffMarkdown(again, 'same.fly').slice(0, 300)}`;
+}
+
+function renderingHolds(document: LangiumDocument<Model>): string | undefined {
+    for (const model of renderModelsOf(document, Flywheel.analysis.FlywheelAnalyzer)) {
+        for (const svg of [renderSvg(model), renderSvg(model, { standalone: true, theme: 'dark' })]) {
+            const problem = notWellFormed(svg);
+            if (problem) return `flywheel '${model.name}': ${problem}`;
+        }
+    }
+    return undefined;
+}
+
+/** Characters XML 1.0 does not allow anywhere, even escaped: a browser's XML parser rejects the whole drawing. */
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function notWellFormed(svg: string): string | undefined {
+    const bad = NOT_XML_CHARACTER.exec(svg);
+    if (bad) return `the SVG holds U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${bad.index}, which XML does not allow`;
+    const result = XMLValidator.validate(svg);
+    return result === true ? undefined : `the SVG is not well-formed: ${result.err.msg} (line ${result.err.line})`;
+}
+
+function firstDifference(a: string, b: string): string {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return `offset ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 20), i + 20))} → ${JSON.stringify(b.slice(Math.max(0, i - 20), i + 20))}`;
+}
