@@ -1,0 +1,70 @@
+/**
+ * The built `fly` on fuzzed files and broken bytes: whatever it is given, it answers with one of
+ * its exit codes and plain messages, never a stack trace, and `fly fmt` leaves files that do not
+ * parse exactly as they were.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fly, tempTree } from '../cli/run-fly.js';
+import { fuzzInput } from './inputs.js';
+
+const SEED = 77;
+const COUNT = 16;
+const STACK_LINE = /^\s+at .+[(:]\d+/m;
+
+/** Fuzzed texts, and bytes no text editor would save: invalid UTF-8, a cut multi-byte character, NULs, a BOM. */
+function files(): Record<string, string | Uint8Array> {
+    const tree: Record<string, string | Uint8Array> = {};
+    for (let i = 0; i < COUNT; i++) tree[`input-${i}.fly`] = fuzzInput(SEED, i).text;
+    tree['invalid-utf8.fly'] = Buffer.from([0x66, 0x6c, 0x79, 0xff, 0xfe, 0x0a]);
+    tree['cut-character.fly'] = Buffer.concat([Buffer.from('flywheel W "caf'), Buffer.from('é').subarray(0, 1)]);
+    tree['nul-bytes.fly'] = Buffer.from('flywheel W {\0\0 goal g }\n');
+    tree['bom.fly'] = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('flywheel W {\n    goal g\n}\n')]);
+    return tree;
+}
+
+function expectNoStackTrace(run: { status: number | null; stderr: string; stdout: string }, what: string): void {
+    expect([0, 1, 2], `${what}: exit code ${run.status}\n${run.stderr}`).toContain(run.status);
+    expect(run.stderr, what).not.toMatch(STACK_LINE);
+    expect(run.stdout, what).not.toMatch(STACK_LINE);
+}
+
+describe('fly on fuzzed input', () => {
+    const folder = tempTree(files());
+    const names = Object.keys(files());
+
+    test('check, in every format, answers for every file without a stack trace', () => {
+        for (const format of ['human', 'json', 'github']) {
+            const run = fly(['check', '--format', format, ...names], { cwd: folder });
+            expectNoStackTrace(run, `check --format ${format}`);
+            expect(run.status).toBe(2); // the unreadable files
+        }
+        const json = fly(['check', '--format', 'json', ...names.filter(n => n.startsWith('input-'))], { cwd: folder });
+        expect(JSON.parse(json.stdout).files).toHaveLength(COUNT);
+    });
+
+    test('an unreadable file is one line naming the file and where the bad byte is', () => {
+        const run = fly(['check', 'invalid-utf8.fly'], { cwd: folder });
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).toMatch(/'invalid-utf8\.fly'.*line 1, column 4/);
+    });
+
+    test('fmt rewrites only what parses, and leaves the rest byte for byte', () => {
+        const before = Object.fromEntries(names.map(name => [name, readFileSync(join(folder, name))]));
+        const run = fly(['fmt', ...names], { cwd: folder });
+        expectNoStackTrace(run, 'fmt');
+        for (const name of names) {
+            const after = readFileSync(join(folder, name));
+            const check = fly(['check', '--format', 'json', name], { cwd: folder });
+            if (after.equals(before[name])) continue;
+            // A changed file must have parsed: no syntax error in what fmt wrote.
+            expect(JSON.parse(check.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), name).not.toContain('syntax-error');
+        }
+    });
+
+    test('render and diff answer without a stack trace', () => {
+        for (const name of names) expectNoStackTrace(fly(['render', name, '-o', '-'], { cwd: folder }), `render ${name}`);
+        for (let i = 0; i + 1 < names.length; i += 2) expectNoStackTrace(fly(['diff', names[i], names[i + 1]], { cwd: folder }), `diff ${names[i]} ${names[i + 1]}`);
+    });
+});
