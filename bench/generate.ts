@@ -32,3 +32,35 @@ export function generateComplete(nodes: number): string {
     lines.push('}', '');
     return lines.join('\n');
 }
+
+/**
+ * A large file of realistic flywheels (`bytes` long or a little more): each with a doc comment,
+ * labelled drivers with doc comments, a loop through the goal and chains with labels, so that
+ * every part of the grammar and of the checker has work to do. 5 MB is about 1,300 flywheels.
+ */
+export function generateLargeFile(bytes: number): string {
+    const parts: string[] = ['// A generated file of many flywheels, for robustness tests and benchmarks.\n'];
+    let length = parts[0].length;
+    for (let f = 0; length < bytes; f++) {
+        const part = realisticFlywheel(f);
+        parts.push(part);
+        length += part.length;
+    }
+    return parts.join('');
+}
+
+function realisticFlywheel(index: number): string {
+    const drivers = 6 + (index % 5);
+    const names = Array.from({ length: drivers }, (_, i) => `driver_${i}`);
+    const lines = [`/** Flywheel number ${index}: generated, with doc comments and labels on everything. */`, `flywheel Wheel${index} "Business line ${index}" {`, '    goal growth "Growth in contribution per customer"'];
+    names.forEach((name, i) => {
+        const kind = i === 0 ? 'cost ' : i === 1 ? 'quality ' : '';
+        lines.push(`    /** What driver ${i} of wheel ${index} stands for, and why it matters to the loop. */`);
+        lines.push(`    ${kind}driver ${name} "Driver ${i}: a label long enough to wrap in the drawing"`);
+    });
+    lines.push(`    growth -> ${names.join(' -> ')} -> growth "closes the loop" // the main loop`);
+    for (let i = 0; i + 3 < drivers; i += 3) lines.push(`    ${names[i]} ~> ${names[i + 3]} "a delayed push"`);
+    lines.push(`    ${names[drivers - 1]} -| ${names[2]} "a brake"`);
+    lines.push('}', '');
+    return lines.join('\n') + '\n';
+}

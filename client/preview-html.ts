@@ -28,6 +28,7 @@ body.vscode-high-contrast .flywheel .link path { stroke-width: 2.6; }
 #toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 #banner { margin: 8px 10px; padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground); border: 1px solid var(--vscode-inputValidation-errorBorder); }
 #banner[hidden] { display: none; }
+.not-drawn { margin: 8px 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground); }
 #content svg + svg { margin-top: 24px; border-top: 1px solid var(--vscode-panel-border); }
 `;
 

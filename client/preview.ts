@@ -90,7 +90,7 @@ class Preview {
     /** Settles once the first drawing has been made (an export needs the models and, for PNG, the page). */
     readonly drawn: Promise<void>;
     private markDrawn: () => void = () => undefined;
-    lastRendered: { nodes: string[]; banner?: string; highlighted?: { node?: string; link?: number } } | undefined;
+    lastRendered: { nodes: string[]; notDrawn: string[]; banner?: string; highlighted?: { node?: string; link?: number } } | undefined;
     private models: RenderModel[] = [];
     private timer: NodeJS.Timeout | undefined;
     private latestRequest = 0;
@@ -126,7 +126,7 @@ class Preview {
         if (request !== this.latestRequest) return; // a newer edit is on its way
         if (result.kind === 'models') {
             this.models = result.models;
-            this.post({ type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n') });
+            this.post({ type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n'), notDrawn: result.notDrawn });
         } else if (result.kind === 'syntax-error') {
             this.post({ type: 'syntax-error', message: `line ${result.line + 1}: ${result.message}` });
         }
@@ -194,7 +194,7 @@ class Preview {
         switch (message.type) {
             case 'ready': return void this.update();
             case 'rendered':
-                this.lastRendered = { nodes: message.nodes, banner: message.banner };
+                this.lastRendered = { nodes: message.nodes, notDrawn: message.notDrawn, banner: message.banner };
                 if (this.models.length > 0) this.markDrawn();
                 return;
             case 'highlighted': if (this.lastRendered) this.lastRendered.highlighted = { node: message.node, link: message.link }; return;

@@ -12,6 +12,7 @@ import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from '
 import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './flywheel-module.js';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
+import { FlywheelDocumentUpdateHandler } from './lsp/flywheel-document-update-handler.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
 import { registerPreviewRequests } from './lsp/flywheel-preview-provider.js';
@@ -34,10 +35,11 @@ export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices>
     }
 };
 
-/** Shared editor services: outline and completion icons. */
+/** Shared editor services: outline and completion icons, closing documents. */
 export const FlywheelSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new FlywheelNodeKindProvider()
+        NodeKindProvider: () => new FlywheelNodeKindProvider(),
+        DocumentUpdateHandler: services => new FlywheelDocumentUpdateHandler(services)
     }
 };
 

@@ -12,6 +12,7 @@ export interface RenderModelsParams {
 }
 
 export type RenderModelsResult =
-    | { kind: 'models'; models: RenderModel[] }
+    /** `notDrawn`: a sentence for each flywheel (or group) over the preview's limits. */
+    | { kind: 'models'; models: RenderModel[]; notDrawn: string[] }
     | { kind: 'syntax-error'; message: string; line: number; character: number }
     | { kind: 'unknown-document' };

@@ -2,7 +2,7 @@
 
 /** Extension → page. */
 export type ToPreview =
-    | { type: 'render'; uri: string; svg: string }
+    | { type: 'render'; uri: string; svg: string; notDrawn?: string[] }
     | { type: 'syntax-error'; message: string }
     | { type: 'highlight'; flywheel?: string; node?: string; link?: number }
     | { type: 'rasterize'; id: number; svg: string; scale: number };
@@ -10,7 +10,7 @@ export type ToPreview =
 /** Page → extension. */
 export type FromPreview =
     | { type: 'ready' }
-    | { type: 'rendered'; nodes: string[]; banner?: string }
+    | { type: 'rendered'; nodes: string[]; notDrawn: string[]; banner?: string }
     | { type: 'highlighted'; node?: string; link?: number }
     | { type: 'reveal'; flywheel: string; node: string }
     | { type: 'export'; format: 'svg' | 'png' }

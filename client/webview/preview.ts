@@ -13,22 +13,30 @@ const banner = document.getElementById('banner')!;
 window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
     const message = event.data;
     switch (message.type) {
-        case 'render': return render(message.uri, message.svg);
+        case 'render': return render(message.uri, message.svg, message.notDrawn ?? []);
         case 'syntax-error': return showBanner(message.message);
         case 'highlight': return highlight(message);
         case 'rasterize': return void rasterize(message.id, message.svg, message.scale);
     }
 });
 
-function render(uri: string, svg: string): void {
+function render(uri: string, svg: string, notDrawn: string[]): void {
     // Parsed as SVG (XML), not HTML: the renderer's output is well-formed and nothing in it runs.
     const parsed = new DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${svg}</div>`, 'application/xhtml+xml');
     const root = parsed.documentElement;
     if (root.querySelector('parsererror')) return showBanner('The drawing could not be shown.');
-    content.replaceChildren(...Array.from(root.children).map(child => document.importNode(child, true)));
+    content.replaceChildren(...Array.from(root.children).map(child => document.importNode(child, true)), ...notDrawn.map(notice));
     banner.hidden = true;
     vscode.setState({ uri });
     report();
+}
+
+/** What the preview left out (too large to draw), as plain text. */
+function notice(text: string): HTMLElement {
+    const paragraph = document.createElement('p');
+    paragraph.className = 'not-drawn';
+    paragraph.textContent = text;
+    return paragraph;
 }
 
 function showBanner(text: string): void {
@@ -39,7 +47,8 @@ function showBanner(text: string): void {
 
 function report(): void {
     const nodes = Array.from(content.querySelectorAll<SVGGElement>('g[data-node]')).map(g => g.dataset.node!);
-    vscode.postMessage({ type: 'rendered', nodes, banner: banner.hidden ? undefined : banner.textContent ?? '' });
+    const notDrawn = Array.from(content.querySelectorAll('.not-drawn')).map(p => p.textContent ?? '');
+    vscode.postMessage({ type: 'rendered', nodes, notDrawn, banner: banner.hidden ? undefined : banner.textContent ?? '' });
 }
 
 function highlight(target: { flywheel?: string; node?: string; link?: number }): void {

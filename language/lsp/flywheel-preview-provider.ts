@@ -1,13 +1,14 @@
 /**
  * Feeds the preview: the request `flywheel/renderModels` answers, once the document has been
- * checked, with the plain drawing model of each of its flywheels — or with the first syntax
- * error, so the preview can keep the last good drawing and say what is wrong.
+ * checked, with the plain drawing model of each of its flywheels within the preview's limits
+ * (and a sentence for each one left out) — or with the first syntax error, so the preview can keep the last good drawing and say what is wrong.
  */
-import { DocumentState, type LangiumDocument, URI } from 'langium';
+import { DocumentState, isOperationCancelled, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken } from 'vscode-languageserver';
+import { type CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { renderModelsOf } from '../render-model.js';
+import { withinLimits } from '../../renderer/limits.js';
 import { messageOf } from '../diagnostic-codes.js';
 import { RENDER_MODELS_REQUEST, type RenderModelsParams, type RenderModelsResult } from '../preview-protocol.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -19,7 +20,13 @@ export function registerPreviewRequests(shared: LangiumSharedServices, services:
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return { kind: 'unknown-document' } satisfies RenderModelsResult;
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancel);
+        try {
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancel);
+        } catch (error) {
+            // The editor gave up on this request (a newer edit is coming): say so in LSP's terms, not as a failure.
+            if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The preview request was cancelled.');
+            throw error;
+        }
         return renderModelsFor(documents.getDocument(uri) as LangiumDocument<Model>, services);
     });
 }
@@ -29,5 +36,6 @@ export function renderModelsFor(document: LangiumDocument<Model>, services: Flyw
     if (syntaxError) {
         return { kind: 'syntax-error', message: messageOf(syntaxError), line: syntaxError.range.start.line, character: syntaxError.range.start.character };
     }
-    return { kind: 'models', models: renderModelsOf(document, services.analysis.FlywheelAnalyzer) };
+    const { drawn, notDrawn } = withinLimits(renderModelsOf(document, services.analysis.FlywheelAnalyzer));
+    return { kind: 'models', models: drawn, notDrawn };
 }

@@ -69,7 +69,7 @@ async function main(): Promise<number> {
 
 /** Runs a worker over `range` until it finishes or an input overruns `limit`; returns where to go on from. */
 function runWorker(range: Range, limit: number, tally: Tally): Promise<number> {
-    return new Promise((resolve, reject) => {
+    return new Promise(resolve => {
         const worker = new Worker(new URL(import.meta.url), { workerData: range });
         let current = range.from;
         let watchdog: NodeJS.Timeout | undefined;
@@ -90,7 +90,13 @@ function runWorker(range: Range, limit: number, tally: Tally): Promise<number> {
             tally.findings.push(...message.findings.map(finding => ({ index: message.index, ...finding })));
             if (tally.tried % 500 === 0) console.log(`… ${tally.tried} inputs, ${tally.findings.length} findings`);
         });
-        worker.on('error', reject);
+        // A worker that dies (out of memory, say) is a finding about the input it was on.
+        worker.on('error', error => {
+            clearTimeout(watchdog);
+            tally.tried++;
+            tally.findings.push({ index: current, property: 'crash', message: error.message });
+            resolve(current + 1);
+        });
         worker.on('exit', () => { clearTimeout(watchdog); resolve(range.to); });
     });
 }

@@ -9,6 +9,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Position } from 'vscode-languageserver';
 import type { Model } from '../../language/generated/ast.js';
 import { createFlywheelServices } from '../../language/flywheel-lsp-module.js';
+import { messageOf } from '../../language/diagnostic-codes.js';
 import { fileSnapshotOf } from '../../language/file-snapshot.js';
 import { type FlywheelFormatter, formatText } from '../../language/lsp/flywheel-formatter.js';
 import { meaningOf } from '../../language/model-meaning.js';
@@ -26,16 +27,17 @@ export interface Finding {
 const { shared, Flywheel } = createFlywheelServices(EmptyFileSystem);
 let documentCount = 0;
 
-/** Parses and checks `text` as the language server does, in a document of its own. */
+/** Parses and checks `text` as the language server does, in a document of its own (removed by `forgetDocuments`). */
 async function checked(text: string): Promise<LangiumDocument<Model>> {
     const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/fuzz/${documentCount++}.fly`));
     shared.workspace.LangiumDocuments.addDocument(document);
-    try {
-        await shared.workspace.DocumentBuilder.build([document], { validation: true });
-    } finally {
-        shared.workspace.LangiumDocuments.deleteDocument(document.uri);
-    }
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
     return document;
+}
+
+/** Removes every document the way the server does when files go, so a long run's memory stays flat. */
+async function forgetDocuments(): Promise<void> {
+    await shared.workspace.DocumentBuilder.update([], shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray());
 }
 
 function parses(document: LangiumDocument): boolean {
@@ -54,12 +56,20 @@ async function holds(findings: Finding[], property: string, check: () => Promise
 
 /** Every property, on one input; `base` is the text it was mutated from (the other side of a diff). */
 export async function checkInput(text: string, base: string, seedForPositions = 0): Promise<{ findings: Finding[]; parses: boolean }> {
+    try {
+        return await checkAll(text, base, seedForPositions);
+    } finally {
+        await forgetDocuments();
+    }
+}
+
+async function checkAll(text: string, base: string, seedForPositions: number): Promise<{ findings: Finding[]; parses: boolean }> {
     const findings: Finding[] = [];
     let document: LangiumDocument<Model> | undefined;
     await holds(findings, 'parse and check', async () => {
         document = await checked(text);
-        const internal = (document.diagnostics ?? []).find(d => /An error occurred/i.test(d.message));
-        return internal && `the checker failed inside: ${internal.message}`;
+        const internal = (document.diagnostics ?? []).map(messageOf).find(message => /An error occurred/i.test(message));
+        return internal && `the checker failed inside: ${internal}`;
     });
     if (!document) return { findings, parses: false };
     const doc = document;

@@ -16,6 +16,10 @@ export interface LspSession {
      * Langium publishes without a document version, in build order.
      */
     nextDiagnostics(uri: string): Promise<Diagnostic[]>;
+    /** Every diagnostics notification so far, in the order received. */
+    published: PublishDiagnosticsParams[];
+    /** The server's process id (to read its memory use). */
+    pid: number;
     /** Sets what the server gets back when it asks for the `flywheel` configuration section. */
     configuration: Record<string, unknown>;
     close(): Promise<void>;
@@ -29,6 +33,8 @@ export async function startLanguageServer(nodeOptions: string[] = []): Promise<L
     const session: LspSession = {
         connection,
         configuration: {},
+        published: [],
+        pid: server.pid!,
         nextDiagnostics(uri) {
             return new Promise(resolve => waiters.push({ uri, resolve }));
         },
@@ -40,6 +46,7 @@ export async function startLanguageServer(nodeOptions: string[] = []): Promise<L
         }
     };
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        session.published.push(params);
         for (const waiter of [...waiters]) {
             if (waiter.uri !== params.uri) continue;
             waiters.splice(waiters.indexOf(waiter), 1);

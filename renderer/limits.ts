@@ -1,0 +1,44 @@
+/**
+ * How much the live preview draws. Layout and SVG grow faster than linearly with the number of
+ * nodes (label collisions), and the webview's DOM slows with every element: a 5,000-driver wheel
+ * takes seconds to lay out and freezes the panel. Past these limits the preview says what it
+ * left out instead; `fly render` draws anything it is asked to, as a file.
+ */
+import type { RenderModel } from './model.js';
+
+export interface DrawingLimits {
+    nodesPerFlywheel: number;
+    linksPerFlywheel: number;
+    /** Over all the flywheels of one file. */
+    nodesInAll: number;
+}
+
+export const PREVIEW_LIMITS: DrawingLimits = { nodesPerFlywheel: 400, linksPerFlywheel: 1600, nodesInAll: 2000 };
+
+/** Which flywheels are drawn, in file order, and a sentence for each group left out. */
+export function withinLimits(models: RenderModel[], limits: DrawingLimits = PREVIEW_LIMITS): { drawn: RenderModel[]; notDrawn: string[] } {
+    const drawn: RenderModel[] = [];
+    const notDrawn: string[] = [];
+    const overTotal: RenderModel[] = [];
+    let nodes = 0;
+    for (const model of models) {
+        if (model.nodes.length > limits.nodesPerFlywheel || model.links.length > limits.linksPerFlywheel) {
+            notDrawn.push(`'${model.name}' has ${count(model.nodes.length, 'node')} and ${count(model.links.length, 'link')}: too large to draw here (the preview draws flywheels of up to ${count(limits.nodesPerFlywheel, 'node')} and ${count(limits.linksPerFlywheel, 'link')}; fly render draws it to a file).`);
+        } else if (nodes + model.nodes.length > limits.nodesInAll) {
+            overTotal.push(model);
+        } else {
+            nodes += model.nodes.length;
+            drawn.push(model);
+        }
+    }
+    if (overTotal.length > 0) {
+        const [first, ...rest] = overTotal;
+        const which = rest.length === 0 ? `'${first.name}' is` : `'${first.name}' and ${count(rest.length, 'more flywheel')} are`;
+        notDrawn.push(`${which} not drawn: the preview draws up to ${count(limits.nodesInAll, 'node')} per file (fly render draws every flywheel).`);
+    }
+    return { drawn, notDrawn };
+}
+
+function count(n: number, noun: string): string {
+    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
