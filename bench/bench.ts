@@ -3,7 +3,7 @@
  * timings. Prints a table; the targets come from the issues and are shown beside the figures.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
@@ -160,4 +160,72 @@ function toDot(text: string): string {
     const names = [...text.matchAll(/(?:goal|driver) (\w+)/g)].map(m => m[1]);
     const edges = [...text.matchAll(/^\s+(\w+) [-~][>|] (\w+)/gm)].map(m => `  ${m[1]} -> ${m[2]};`);
     return `digraph wheel {\n${names.map(n => `  ${n};`).join('\n')}\n${edges.join('\n')}\n}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Large inputs: a generated 5 MB file and a 5,000-driver wheel over a real LSP connection. A
+// hover sent with the text is timed against the diagnostics for it (the server answers while it
+// checks); two edits in a row against one (the first edit's work is dropped, so close to 1×);
+// the server's resident memory after opening and after 20 edits (bounded: no growth per edit).
+console.log('\nLarge inputs over a real LSP connection (median of 5):');
+{
+    const { startLanguageServer } = await import('../test/support/lsp-client.js');
+    const { generateLargeFile } = await import('./generate.js');
+    const residentMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+    const largeRows: string[][] = [];
+    for (const [name, text, hoverAt] of [
+        ['5 MB file, 1,600 flywheels', generateLargeFile(5_000_000), 'driver driver_3 "Driver 3'],
+        ['wheel of 5,000 drivers', generateWheel(5000), 'driver d2500 "Driver']
+    ] as const) {
+        const session = await startLanguageServer();
+        const uri = `file:///bench/large-${text.length}.fly`;
+        const offset = text.indexOf(hoverAt, text.length / 2) + 'driver '.length;
+        const lines = text.slice(0, offset).split('\n');
+        const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+        const opened = session.nextDiagnostics(uri);
+        let start = performance.now();
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'flywheel', version: 0, text } });
+        const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }).then(() => performance.now() - start);
+        const hoverTime = await hover;
+        await opened;
+        const openTime = performance.now() - start;
+        const afterOpen = residentMb(session.pid);
+        let version = 1;
+        const edit = async (times: number) => {
+            const published = session.nextDiagnostics(uri);
+            start = performance.now();
+            for (let i = 0; i < times; i++) {
+                await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: text.replace('"Growth', `"Growth ${version++}`) }] });
+            }
+            await published;
+            return performance.now() - start;
+        };
+        const single: number[] = [];
+        const double: number[] = [];
+        for (let i = 0; i < 5; i++) {
+            single.push(await edit(1));
+            double.push(await edit(2));
+        }
+        for (let i = 0; i < 10; i++) await edit(1);
+        const afterEdits = residentMb(session.pid);
+        await session.close();
+        largeRows.push([name, `open → diagnostics ${ms(openTime)}`, `hover ${ms(hoverTime)}`, `edit ${ms(median(single))}`, `2 edits ${(median(double) / median(single)).toFixed(2)}× one`, `RSS ${afterOpen.toFixed(0)} → ${afterEdits.toFixed(0)} MB after 20 edits`]);
+    }
+    printTable(largeRows);
+
+    const { renderModelsOf } = await import('../language/render-model.js');
+    const { renderSvg } = await import('../renderer/svg.js');
+    const { PREVIEW_LIMITS } = await import('../renderer/limits.js');
+    const drawingRows: string[][] = [];
+    for (const drivers of [PREVIEW_LIMITS.nodesPerFlywheel - 1, 5000]) {
+        const document = workspace.LangiumDocumentFactory.fromString(generateWheel(drivers), URI.file(`/bench/limit-${drivers}.fly`));
+        workspace.LangiumDocuments.addDocument(document);
+        await workspace.DocumentBuilder.build([document], { validation: true });
+        const [model] = renderModelsOf(document as never, Flywheel.analysis.FlywheelAnalyzer);
+        const start = performance.now();
+        renderSvg(model);
+        const note = drivers === 5000 ? '(fly render pays this; the preview says "too large to draw")' : '(the largest wheel the preview draws)';
+        drawingRows.push([`layout + SVG, ${model.nodes.length} nodes`, ms(performance.now() - start), note]);
+    }
+    printTable(drawingRows);
 }

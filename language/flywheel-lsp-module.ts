@@ -12,6 +12,7 @@ import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from '
 import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './flywheel-module.js';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
+import { FlywheelDocumentBuilder } from './lsp/flywheel-document-builder.js';
 import { FlywheelDocumentUpdateHandler } from './lsp/flywheel-document-update-handler.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
@@ -35,8 +36,11 @@ export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices>
     }
 };
 
-/** Shared editor services: outline and completion icons, closing documents. */
+/** Shared editor services: outline and completion icons, edits in bursts, closing documents. */
 export const FlywheelSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new FlywheelDocumentBuilder(services)
+    },
     lsp: {
         NodeKindProvider: () => new FlywheelNodeKindProvider(),
         DocumentUpdateHandler: services => new FlywheelDocumentUpdateHandler(services)

@@ -19,7 +19,9 @@ export function registerPreviewRequests(shared: LangiumSharedServices, services:
     connection.onRequest(RENDER_MODELS_REQUEST, async (params: RenderModelsParams, cancel: CancellationToken) => {
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
-        if (!documents.hasDocument(uri)) return { kind: 'unknown-document' } satisfies RenderModelsResult;
+        // Open but not built yet (queued behind another build) is not unknown: waitUntil waits for it.
+        const known = documents.hasDocument(uri) || shared.workspace.TextDocuments?.get(params.uri) !== undefined;
+        if (!known) return { kind: 'unknown-document' } satisfies RenderModelsResult;
         try {
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancel);
         } catch (error) {
