@@ -10,14 +10,16 @@ export function meaningOf(root: AstNode): string {
 }
 
 /**
- * Every comment's text, in order. The lines after the first of a block comment lose their
- * leading blanks: re-indenting a comment moves all its lines, and that is layout, not text.
+ * Every comment's text, in order. Blanks at the ends of its lines, the kind of line break, and
+ * the indentation of a block comment's later lines are layout, not text (re-indenting a comment
+ * moves all its lines); the fuzzer found a lone CR and a trailing blank that the formatter
+ * rightly normalises but this compared as changed text.
  */
 export function commentsOf(root: CstNode | undefined): string[] {
     if (!root) return [];
     return CstUtils.streamCst(root)
         .filter(node => node.hidden)
-        .map(node => node.text.replace(/\r?\n[ \t]*/g, '\n'))
+        .map(node => node.text.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, '\n').replace(/[ \t]+$/, ''))
         .toArray();
 }
 

@@ -120,10 +120,11 @@ export class FlywheelFormatter extends AbstractFormatter {
 
     /** Moves every line of a block comment after its first by `shift` columns; blank ones become empty. */
     private shiftFollowingLines(hidden: CstNode, shift: number, context: FormattingContext): TextEdit[] {
-        return hidden.text.split('\n').slice(1).flatMap((text, i) => {
+        // Lines as the editor counts them: a lone CR breaks a line too (the fuzzer found one).
+        return hidden.text.split(/\r\n|\r|\n/).slice(1).flatMap((text, i) => {
             const line = hidden.range.start.line + 1 + i;
             const indentation = /^[ \t]*/.exec(text)![0];
-            const blank = text.slice(indentation.length).replace('\r', '') === '';
+            const blank = text.slice(indentation.length) === '';
             const width = blank ? 0 : Math.max(0, this.getExistingIndentationCharacterCount(indentation, context) + shift);
             return [replace({ start: { line, character: 0 }, end: { line, character: indentation.length } }, ' '.repeat(width))];
         });

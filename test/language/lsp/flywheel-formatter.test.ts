@@ -210,3 +210,14 @@ describe('generated files with comments and whitespace everywhere the grammar al
         expect(codeLines.filter(line => (line.match(/\b(goal|driver)\b/g) ?? []).length > 1)).toEqual([]);
     });
 });
+
+describe('inputs the fuzzer found (each once refused by the safe mode)', () => {
+    test.each([
+        ['a file that is only a line comment ending in a blank', '// ', '//\n'],
+        ['a block comment broken by a lone CR, glued to the next declaration', 'flywheel a "" {goal _ ""\n/*\ry\n */cost driver y driver e ""}', 'flywheel a "" {\n    goal _ ""\n    /*\r    y\n     */ cost driver y\n    driver e ""\n}\n']
+    ])('%s formats, and formatting again changes nothing', async (_, text, expected) => {
+        const once = await format(text);
+        expect(once).toBe(expected);
+        expect(await format(once)).toBe(once);
+    });
+});
