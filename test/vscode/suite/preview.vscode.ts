@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { generateWheel } from '../../../bench/generate.js';
 import { clickInWebview, launcherTakesRequests, measured, openFile, pressKey, screenshot, waitFor } from './helpers.js';
 
 const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
@@ -10,6 +11,7 @@ const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
 
 interface Rendered {
     nodes: string[];
+    notDrawn: string[];
     banner?: string;
     highlighted?: { node?: string; link?: number };
 }
@@ -97,6 +99,21 @@ describe('the wheel preview', function () {
         assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
         assert.match(svg, /<style>/);
         assert.ok(drivers.every(name => svg.includes(`data-node="${name}"`)));
+    });
+
+    it('says a 5,000-driver wheel is too large to draw, instead of freezing the panel', async function () {
+        const huge = await openFile('huge.fly', generateWheel(5000));
+        const start = Date.now();
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+        const rendered = await waitFor('the too-large notice', async () => {
+            const state = await lastRendered(huge.document.uri);
+            return state && state.notDrawn.length > 0 ? state : undefined;
+        }, 30_000);
+        measured(`preview of a 5,000-driver wheel answered "too large" ${Date.now() - start} ms after opening`);
+        assert.deepEqual(rendered.nodes, []);
+        assert.match(rendered.notDrawn[0], /^'Generated5000' has 5,001 nodes and 6,001 links: too large to draw here/);
+        await screenshot('preview-too-large');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('looks right in a dark theme too', async function () {
