@@ -1,0 +1,68 @@
+/**
+ * Crash resilience in a real VS Code: when the language server process dies, the language client
+ * starts a new one, gives it the open documents again, and diagnostics come back.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { measured, openFile, waitFor, waitForCodes } from './helpers.js';
+
+/** The language servers this extension host started: its child processes running out/server.cjs. */
+function languageServerPids(): number[] {
+    return readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).map(Number).filter(pid => {
+        try {
+            // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its ')'.
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+            const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+            return parent === process.pid && commandLine.some(argument => argument.endsWith('out/server.cjs'));
+        } catch {
+            return false; // the process ended while we looked
+        }
+    });
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        // Signal 0 checks the process exists; a killed child stays a zombie until reaped, so read its state too.
+        process.kill(pid, 0);
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+        return false;
+    }
+}
+
+describe('when the language server dies', function () {
+    it('the client restarts it and diagnostics come back, for an edit and for the open documents', async function () {
+        const other = await openFile('other.fly', 'flywheel Other {\n    goal g\n    cost quality driver d\n    g -> d -> g\n    d -> nowhere\n}\n');
+        await waitForCodes(other.document.uri, ['unresolved-reference']);
+        const editor = await openFile('crash.fly', 'flywheel W {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}\n');
+        await waitForCodes(editor.document.uri, []);
+
+        const [server, ...more] = languageServerPids();
+        assert.ok(server, 'the language server runs as a child of the extension host');
+        assert.deepEqual(more, [], 'exactly one language server');
+        const killedAt = Date.now();
+        process.kill(server, 'SIGKILL');
+        await waitFor('the killed server to be gone', () => !isRunning(server));
+
+        const restarted = await waitFor('a new language server', () => languageServerPids().find(pid => pid !== server && isRunning(pid)), 30_000);
+        assert.notEqual(restarted, server);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(editor.document.uri, new vscode.Position(4, 0), '    d -> missing\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await waitForCodes(editor.document.uri, ['unresolved-reference']);
+        measured(`diagnostics back ${Date.now() - killedAt} ms after the language server was killed`);
+        // The new server was given the documents that were already open, not only the edited one.
+        await waitForCodes(other.document.uri, ['unresolved-reference']);
+        const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', other.document.uri, new vscode.Position(2, 24));
+        assert.match(hover.map(h => h.contents.map(c => (typeof c === 'string' ? c : c.value)).join('')).join(''), /`d` · /);
+        // And the preview, which asks the server through the same client, draws from the new one.
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+        await waitFor('the preview to draw from the new server', async () => {
+            const rendered = await vscode.commands.executeCommand<{ nodes: string[] } | undefined>('flywheel.preview.lastRendered', editor.document.uri);
+            return rendered?.nodes.includes('d');
+        });
+    });
+});
