@@ -32,6 +32,13 @@ body.vscode-high-contrast .flywheel .link path { stroke-width: 2.6; }
 #content svg + svg { margin-top: 24px; border-top: 1px solid var(--vscode-panel-border); }
 `;
 
+/** A fresh nonce for each page: 18 random bytes, base64 without the characters a CSP source cannot hold. */
+export function newNonce(): string {
+    const bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
 export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions): string {
     const csp = [
         "default-src 'none'",

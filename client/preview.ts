@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RENDER_MODELS_REQUEST, type RenderModelsResult } from '../language/preview-protocol.js';
 import type { RenderModel, SourceRange } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
-import { previewHtml } from './preview-html.js';
+import { newNonce, previewHtml } from './preview-html.js';
 import type { FromPreview, ToPreview } from './webview/messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'flywheel.preview';
@@ -102,7 +102,7 @@ class Preview {
         panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
         webview.html = previewHtml({
             cspSource: webview.cspSource,
-            nonce: nonce(),
+            nonce: newNonce(),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'preview.js')).toString()
         });
         webview.onDidReceiveMessage((message: FromPreview) => this.receive(message));
@@ -227,10 +227,4 @@ function contains(range: SourceRange | undefined, position: vscode.Position): bo
 
 function previewTitle(uri: vscode.Uri): string {
     return `Preview ${uri.path.split('/').pop()}`;
-}
-
-function nonce(): string {
-    const bytes = new Uint8Array(18);
-    crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
