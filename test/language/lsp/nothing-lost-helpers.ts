@@ -81,7 +81,7 @@ export function commentPlaces(root: CstNode): string[] {
     });
 }
 
-/** The smallest flywheel whose text holds `offset`. */
+/** The flywheel whose text holds `offset`. */
 export function flywheelAt(model: Model, offset: number): Flywheel | undefined {
     return model.flywheels.find(flywheel => contains(flywheel.$cstNode, offset));
 }
