@@ -42,7 +42,9 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
         super.processLinkingErrors(document, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             const data = diagnostic.data as { refText?: string };
-            const reference = document.references.find(ref => ref.$refText === data.refText && ref.error);
+            // The reference at the diagnostic's place: the same unresolved name may occur in several flywheels.
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            const reference = document.references.find(ref => ref.$refText === data.refText && ref.error && ref.$refNode?.offset === offset);
             const flywheel = reference?.error && AstUtils.getContainerOfType(reference.error.info.container as Link, isFlywheel);
             diagnostic.message = flywheel
                 ? `'${data.refText}' is not declared in flywheel '${flywheel.name}': declare it as a driver or fix the name.`

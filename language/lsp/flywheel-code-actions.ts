@@ -1,12 +1,15 @@
 /**
  * Quick fixes keyed on the contract's diagnostic codes (`diagnostic.data.code`). Each edit touches
- * only the text its fix is about: new lines go before the flywheel's closing brace or after its
- * last declaration, and a removed link leaves the rest of its chain (and every comment) in place.
+ * only the text its fix is about: new lines go after the flywheel's last member or after its last
+ * declaration (past the comments that trail it on its line), and a removed link leaves the rest of
+ * its chain (and every comment, even one written inside the link) in place.
+ * A fix that names a node in new text is offered only where that name reaches the node: with a
+ * duplicate name, references resolve to the first declaration.
  */
-import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { type Driver, type Flywheel, isDriver, isFlywheel, isGoal, isLink, type Link, type Model } from '../generated/ast.js';
+import { type Driver, type Flywheel, isDriver, isFlywheel, isGoal, isLink, type Link, type Model, type Node } from '../generated/ast.js';
 import { DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -60,6 +63,8 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
         const index = facts.declarations.indexOf(driver);
         const placement = analysis.placement[index];
         if (graph.goal === undefined || placement?.kind !== 'broken') return [];
+        // A link written to a shadowed name would join the other declaration, and fix nothing.
+        if (!nameReaches(flywheel, driver) || !nameReaches(flywheel, facts.declarations[graph.goal])) return [];
         const goal = graph.nodes[graph.goal].name;
         const name = driver.name;
         const wheelDriver = graph.nodes.find((_, i) => analysis.onWheel[i] && i !== graph.goal && i !== index)?.name;
@@ -83,8 +88,9 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
         const onWheel = facts.declarations.filter((node, i): node is Driver => isDriver(node) && facts.analysis.onWheel[i] && !node.kinds.includes(kind));
         const start = (driver: Driver) => text.position(driver.$cstNode!.offset);
         const newName = freshName(flywheel, `${kind}Driver`);
-        const goal = facts.graph.goal === undefined ? undefined : facts.graph.nodes[facts.graph.goal].name;
-        // A new driver counts only on the wheel, so it comes with a loop through the goal.
+        const goalNode = facts.graph.goal === undefined ? undefined : facts.declarations[facts.graph.goal];
+        const goal = goalNode && nameReaches(flywheel, goalNode) ? goalNode.name : undefined;
+        // A new driver counts only on the wheel, so it comes with a loop through the goal (which its name must reach).
         const newDriver: Fix[] = goal === undefined ? [] : [{
             title: `Add a new ${kind} driver '${newName}' on a loop through the goal`,
             edits: [appendDeclaration(text, flywheel, `${kind} driver ${newName}`), appendLine(text, flywheel, `${goal} -> ${newName} -> ${goal}`)]
@@ -104,6 +110,11 @@ function declareDriver(text: SourceText, flywheel: Flywheel, name: string): Fix 
     return { title: `Declare the driver '${name}'`, edits: [appendDeclaration(text, flywheel, `driver ${name}`)], preferred: true };
 }
 
+/** True when references by the node's name reach it: with a duplicate name, only the first declaration is reached. */
+function nameReaches(flywheel: Flywheel, node: Node): boolean {
+    return flywheel.members.find(m => (isGoal(m) || isDriver(m)) && m.name === node.name) === node;
+}
+
 /** A name not yet used in the flywheel: `base`, `base2`, … */
 function freshName(flywheel: Flywheel, base: string): string {
     const taken = new Set(flywheel.members.flatMap(m => (isGoal(m) || isDriver(m) ? [m.name] : [])));
@@ -119,14 +130,34 @@ function describe(link: Link): string {
     return `${source} ${link.arrow} ${link.target.$refText}`;
 }
 
-/** The document's text with its line ending and position helpers. */
+/** The document's text with its line ending, its comments and position helpers. */
 class SourceText {
     readonly value: string;
     readonly eol: string;
+    /** Every comment, in the order of the text. */
+    private readonly comments: CstNode[];
 
     constructor(private readonly document: LangiumDocument) {
         this.value = document.textDocument.getText();
         this.eol = this.value.includes('\r\n') ? '\r\n' : '\n';
+        const root = document.parseResult.value.$cstNode;
+        this.comments = root ? CstUtils.streamCst(root).filter(node => node.hidden).toArray() : [];
+    }
+
+    /** The comments that lie wholly between `start` and `end`. */
+    commentsIn(start: number, end: number): CstNode[] {
+        return this.comments.filter(comment => comment.offset >= start && comment.end <= end);
+    }
+
+    /** Past the comments that follow `offset` with only blanks between: a trailing comment stays with what it trails. */
+    endOfTrailingComments(offset: number): number {
+        let end = offset;
+        for (const comment of this.comments) {
+            if (comment.offset < end) continue;
+            if (!/^[ \t]*$/.test(this.value.slice(end, comment.offset))) break;
+            end = comment.end;
+        }
+        return end;
     }
 
     position(offset: number) {
@@ -150,7 +181,11 @@ class SourceText {
     }
 }
 
-/** A new member line before the flywheel's closing brace, indented one level inside it. */
+/**
+ * A new member line after the flywheel's last member (and the comments trailing it), indented
+ * one level inside the braces. Comment lines before the closing brace stay below it: right
+ * above a declaration, a `/** … *\/` comment would become its description.
+ */
 function appendLine(text: SourceText, flywheel: Flywheel, line: string): TextEdit {
     const close = GrammarUtils.findNodeForKeyword(flywheel.$cstNode, '}');
     if (!close) {
@@ -160,7 +195,8 @@ function appendLine(text: SourceText, flywheel: Flywheel, line: string): TextEdi
     }
     const indent = text.indentAt(close.offset) + '    ';
     if (text.startsLine(close.offset)) {
-        const lineStart = text.value.lastIndexOf('\n', close.offset - 1) + 1;
+        const lastToken = CstUtils.getPreviousNode(close, false)!;
+        const lineStart = text.value.indexOf('\n', text.endOfTrailingComments(lastToken.end)) + 1;
         return { range: text.range(lineStart, lineStart), newText: `${indent}${line}${text.eol}` };
     }
     return { range: text.range(close.offset, close.offset), newText: `${text.eol}${indent}${line}${text.eol}${text.indentAt(close.offset)}` };
@@ -171,13 +207,14 @@ function appendDeclaration(text: SourceText, flywheel: Flywheel, line: string): 
     const declarations = flywheel.members.filter(m => isGoal(m) || isDriver(m));
     const last = declarations[declarations.length - 1];
     if (!last?.$cstNode || !text.startsLine(last.$cstNode.offset)) return appendLine(text, flywheel, line);
-    const end = last.$cstNode.end;
+    const end = text.endOfTrailingComments(last.$cstNode.end);
     return { range: text.range(end, end), newText: `${text.eol}${text.indentAt(last.$cstNode.offset)}${line}` };
 }
 
 /**
  * Removes one link from its chain: the whole line for a one-link chain; for the first or last
- * link, just that link; for a middle link, the chain is split in two on separate lines.
+ * link, just that link; for a middle link, the chain is split in two on separate lines. Comments
+ * written inside the removed text are kept (`removeKeepingComments`).
  */
 function removeLink(text: SourceText, link: Link): TextEdit[] {
     const chain = link.$container;
@@ -188,24 +225,41 @@ function removeLink(text: SourceText, link: Link): TextEdit[] {
         const lineStart = text.value.lastIndexOf('\n', node.offset - 1) + 1;
         const lineEnd = text.value.indexOf('\n', node.end);
         const onItsOwnLine = text.startsLine(node.offset) && /^[ \t]*\r?$/.test(text.value.slice(node.end, lineEnd < 0 ? undefined : lineEnd));
-        return onItsOwnLine
+        // With a comment inside, the line stays for the comment.
+        return onItsOwnLine && text.commentsIn(node.offset, node.end).length === 0
             ? [{ range: text.range(lineStart, lineEnd < 0 ? text.value.length : lineEnd + 1), newText: '' }]
-            : [{ range: text.range(node.offset, nextStart(text, node.end)), newText: '' }];
+            : [removeKeepingComments(text, node.offset, nextStart(text, node.end))];
     }
     const targetStart = GrammarUtils.findNodeForProperty(linkNode, 'target')!.offset;
     const labelNode = GrammarUtils.findNodeForProperty(linkNode, 'label');
-    const dropLabel = labelNode ? [{ range: text.range(previousEnd(text, labelNode.offset), labelNode.end), newText: '' }] : [];
+    const dropLabel = labelNode ? [removeKeepingComments(text, previousEnd(text, labelNode.offset), labelNode.end)] : [];
     if (index === chain.links.length - 1) {
-        const start = previousEnd(text, linkNode.offset);
-        return [{ range: text.range(start, linkNode.end), newText: '' }];
+        return [removeKeepingComments(text, previousEnd(text, linkNode.offset), linkNode.end)];
     }
     if (index === 0) {
         // `a -> b -> c` without `a -> b` is `b -> c`: the chain now starts at the link's target.
-        return [{ range: text.range(chain.$cstNode!.offset, targetStart), newText: '' }, ...dropLabel];
+        return [removeKeepingComments(text, chain.$cstNode!.offset, targetStart), ...dropLabel];
     }
     // `a -> b -> c -> d` without `b -> c`: `a -> b` and `c -> d`, each on its own line.
     const start = previousEnd(text, linkNode.offset);
-    return [{ range: text.range(start, targetStart), newText: `${text.eol}${text.indentAt(chain.$cstNode!.offset)}` }, ...dropLabel];
+    return [removeKeepingComments(text, start, targetStart, `${text.eol}${text.indentAt(chain.$cstNode!.offset)}`), ...dropLabel];
+}
+
+/**
+ * Replaces the text from `start` to `end` with `newText`, but keeps the comments inside it: they
+ * go first, a space apart, and a line comment keeps a line break after it wherever text follows
+ * on its line (it would comment that text out).
+ */
+function removeKeepingComments(text: SourceText, start: number, end: number, newText = ''): TextEdit {
+    const comments = text.commentsIn(start, end);
+    const continuesLine = newText === '' && !/^[ \t]*(\r?\n|$)/.test(text.value.slice(end));
+    const separatorAfter = (comment: CstNode, i: number) => {
+        if (i === comments.length - 1 && !continuesLine) return '';
+        return comment.text.startsWith('//') ? `${text.eol}${text.indentAt(start)}` : ' ';
+    };
+    const spaceBefore = comments.length > 0 && start > 0 && !/\s/.test(text.value[start - 1]) ? ' ' : '';
+    const kept = comments.map((comment, i) => comment.text + separatorAfter(comment, i)).join('');
+    return { range: text.range(start, end), newText: spaceBefore + kept + newText };
 }
 
 /** The offset of the first non-blank character from `offset` on (within the line). */

@@ -46,6 +46,17 @@ flywheel Other {
     h -> d -> «c»
 }`);
     });
+    test('the same missing name in two flywheels: each message names its own flywheel (found by nothing-lost.test.ts)', async () => {
+        const { diagnostics } = await validate(`${clean.replace('q -> g', 'q -> g -> nowhere')}
+flywheel Other {
+    goal h
+    h -> nowhere -> h
+}`);
+        expect(diagnostics.filter(d => d.code === 'unresolved-reference').map(d => d.message)).toEqual([
+            "'nowhere' is not declared in flywheel 'W': declare it as a driver or fix the name.",
+            "'nowhere' is not declared in flywheel 'Other': declare it as a driver or fix the name."
+        ]);
+    });
     test('references resolve before their declaration', () => expectNoDiagnostic('unresolved-reference', `flywheel W {
     g -> c -> g
     goal g

@@ -127,3 +127,42 @@ describe('too-many-drivers', () => {
         expect(await fixesFor(text, 'too-many-drivers')).toEqual([]);
     });
 });
+
+/** Each of these was found by the "nothing lost" properties (nothing-lost.test.ts) and fixed. */
+describe('nothing lost around comments and duplicate names', () => {
+    test('a new declaration goes below the comment that trails the last one, which keeps trailing it', async () => {
+        const text = base.replace('quality driver q', 'quality driver q // the last one').replace('q -> g', 'q -> newcomer -> g');
+        const [fix] = await fixesFor(text, 'unresolved-reference');
+        expect(fix.result).toContain('    quality driver q // the last one\n    driver newcomer\n');
+    });
+
+    test('a new line goes above the comments that end the block: a doc comment there does not become its description', async () => {
+        const text = base.replace('cost driver c', 'driver c').replace('g -> c -> q -> g', 'g -> c -> q -> g\n    /** Left for later. */');
+        const fix = (await fixesFor(text, 'missing-cost-driver')).find(f => f.title.startsWith('Add a new cost driver'))!;
+        expect(fix.result).toContain('    g -> costDriver -> g\n    /** Left for later. */\n}');
+    });
+
+    test('comments written inside a removed link are kept, and a line comment keeps its line break', async () => {
+        const removal = async (chain: string) => {
+            const [fix] = await fixesFor(base.replace('q -> g\n', `q -> g\n    ${chain}\n`), 'self-link');
+            return fix.result.slice(fix.result.indexOf('q -> g\n') + 7).replace(/}\n$/, '');
+        };
+        expect(await removal('c /* why */ -> c')).toBe('    /* why */\n');
+        expect(await removal('c // why\n        -> c')).toBe('    // why\n');
+        expect(await removal('q -> c -> /* again */ c')).toBe('    q -> c /* again */\n');
+        expect(await removal('c -> /* x */ c /* y */ "again" -> q')).toBe('    /* x */ c /* y */ -> q\n');
+        expect(await removal('g -> q -> // back\n        q -> c')).toBe('    g -> q // back\n    q -> c\n');
+    });
+
+    test('no link fix for a driver whose name is declared before it: a link by that name reaches the first one', async () => {
+        const text = base.replace('q -> g', 'q -> g\n    driver c');
+        const fixes = await fixesFor(text, 'broken-loop');
+        expect(fixes).toEqual([]);
+    });
+
+    test('no new kind driver when the goal\'s name is declared before it: its loop would miss the goal', async () => {
+        const text = 'flywheel W {\n    driver g\n    quality driver q\n    goal g\n    g -> q -> g\n}\n';
+        const titles = (await fixesFor(text, 'missing-cost-driver')).map(f => f.title);
+        expect(titles.filter(title => title.startsWith('Add a new'))).toEqual([]);
+    });
+});

@@ -10,6 +10,7 @@ import { isDriver } from '../../../language/generated/ast.js';
 import { meaningOf } from '../../../language/model-meaning.js';
 import type { Model } from '../../../language/generated/ast.js';
 import { generateWheel } from '../../../bench/generate.js';
+import { seededRandom } from '../../support/seeded-random.js';
 import { services, validate } from '../validation-helpers.js';
 
 const formatter = services.Flywheel.lsp.Formatter as FlywheelFormatter;
@@ -165,17 +166,8 @@ describe('the formatter never changes meaning', () => {
 });
 
 describe('generated files with comments and whitespace everywhere the grammar allows', () => {
-    /** A small deterministic generator (a linear congruential one): the same files on every run. */
-    function random(seed: number): (n: number) => number {
-        let state = seed;
-        return n => {
-            state = (state * 1103515245 + 12345) % 2 ** 31;
-            return state % n;
-        };
-    }
-
     function generateFile(seed: number): string {
-        const pick = random(seed);
+        const pick = seededRandom(seed);
         let comments = 0;
         const separators = [
             () => ' ', () => '   ', () => '\n', () => '\n\n\n', () => '\t', () => '\n    ',
