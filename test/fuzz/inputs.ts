@@ -4,36 +4,7 @@
  * deleted, line endings changed). Input `index` of run `seed` is always the same text, so a
  * finding is reproduced by its seed and index alone.
  */
-
-/** A small, fast, seeded PRNG (mulberry32): good enough to spread inputs, and reproducible. */
-export class Random {
-    private state: number;
-
-    constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-
-    next(): number {
-        this.state = (this.state + 0x6d2b79f5) >>> 0;
-        let t = this.state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-
-    /** An integer in [0, bound). */
-    below(bound: number): number {
-        return Math.floor(this.next() * bound);
-    }
-
-    chance(probability: number): boolean {
-        return this.next() < probability;
-    }
-
-    pick<T>(items: readonly T[]): T {
-        return items[this.below(items.length)];
-    }
-}
+import { Random } from '../support/seeded-random.js';
 
 /** Input `index` of the run `seed`: its own generator, independent of the inputs before it. */
 export function randomFor(seed: number, index: number): Random {

@@ -17,7 +17,7 @@ import { renderModelsOf } from '../../language/render-model.js';
 import { diffFiles } from '../../language/semantic-diff.js';
 import { diffJson, diffMarkdown } from '../../cli/diff-report.js';
 import { renderSvg } from '../../renderer/svg.js';
-import { Random } from './inputs.js';
+import { Random } from '../support/seeded-random.js';
 
 export interface Finding {
     property: string;

@@ -14,3 +14,25 @@ export function seededRandom(seed: number): Pick {
         return Math.floor((state / 2 ** 32) * n);
     };
 }
+
+/** The same source with the helpers a generator wants. */
+export class Random {
+    private readonly source: Pick;
+
+    constructor(seed: number) {
+        this.source = seededRandom(seed);
+    }
+
+    /** A whole number in [0, bound). */
+    below(bound: number): number {
+        return this.source(bound);
+    }
+
+    chance(probability: number): boolean {
+        return this.source(1_000_000) < probability * 1_000_000;
+    }
+
+    pick<T>(items: readonly T[]): T {
+        return items[this.source(items.length)];
+    }
+}
