@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import type { SuiteResult } from './index.ts';
+import type { LauncherRequest } from './suite/helpers.ts';
 
 export type { SuiteResult };
 
@@ -129,7 +130,6 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
 }
 
-type LauncherRequest = { action: 'screenshot'; name: string } | { action: 'click'; selector: string } | { action: 'press'; key: string; waitFor?: string };
 
 /** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
 async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
@@ -138,6 +138,10 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         mkdirSync(run.screenshotsDir, { recursive: true });
         await page.waitForTimeout(500); // let the workbench paint what the suite just opened
         await page.screenshot({ path: join(run.screenshotsDir, `${request.name}.png`) });
+        return;
+    }
+    if (request.action === 'wait') {
+        await page.waitForSelector(request.selector, { state: 'visible', timeout: 15_000 });
         return;
     }
     if (request.action === 'press') {

@@ -51,13 +51,20 @@ export function launcherTakesRequests(): boolean {
     return Boolean(process.env.FLYWHEEL_LAUNCHER_REQUESTS);
 }
 
+/** What the suite can ask the code-server launcher to do on the workbench page. */
+export type LauncherRequest =
+    | { action: 'screenshot'; name: string }
+    | { action: 'click'; selector: string }
+    | { action: 'press'; key: string; waitFor?: string }
+    | { action: 'wait'; selector: string };
+
 let requestCount = 0;
 
 /**
  * Asks the launcher to act on the workbench page (a screenshot, a click inside a webview) and
  * waits until it has. Only the code-server launcher can; elsewhere this throws.
  */
-async function askLauncher(request: { action: 'screenshot'; name: string } | { action: 'click'; selector: string } | { action: 'press'; key: string; waitFor?: string }): Promise<void> {
+async function askLauncher(request: LauncherRequest): Promise<void> {
     const folder = process.env.FLYWHEEL_LAUNCHER_REQUESTS;
     if (!folder) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
     const id = `${++requestCount}-${request.action}`;
@@ -80,6 +87,11 @@ export function clickInWebview(selector: string): Promise<void> {
 /** A real key press on the workbench, once `waitFor` (a CSS selector) is visible. */
 export function pressKey(key: string, waitFor?: string): Promise<void> {
     return askLauncher({ action: 'press', key, waitFor });
+}
+
+/** Waits until `selector` (a Playwright selector) is visible on the workbench, e.g. a dialog's question. */
+export function waitInWorkbench(selector: string): Promise<void> {
+    return askLauncher({ action: 'wait', selector });
 }
 
 /** Records a figure for the launcher to print (the extension host's console is not shown). */

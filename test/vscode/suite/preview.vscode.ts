@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { generateWheel } from '../../../bench/generate.js';
-import { clickInWebview, launcherTakesRequests, measured, openFile, pressKey, screenshot, waitFor } from './helpers.js';
+import { clickInWebview, launcherTakesRequests, measured, openFile, pressKey, screenshot, waitFor, waitInWorkbench } from './helpers.js';
 
 const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
 const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
@@ -99,6 +99,24 @@ describe('the wheel preview', function () {
         assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
         assert.match(svg, /<style>/);
         assert.ok(drivers.every(name => svg.includes(`data-node="${name}"`)));
+    });
+
+    it('asks before an export replaces a file, and leaves it alone until answered', async function () {
+        if (!launcherTakesRequests()) throw new Error('answering the save dialog needs the code-server launcher');
+        const target = vscode.Uri.joinPath(editor.document.uri, '..', 'amazon.svg');
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('the reviewer\'s own file'));
+        await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+        const exporting = vscode.commands.executeCommand('flywheel.exportSvg');
+        await pressKey('Enter', '.quick-input-widget input');
+        await waitInWorkbench('.quick-input-widget :text("already exists")');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'the reviewer\'s own file');
+        await pressKey('Enter');
+        await exporting;
+        const replaced = new TextDecoder().decode(await waitFor('the replaced file', async () => {
+            const bytes = await vscode.workspace.fs.readFile(target);
+            return new TextDecoder().decode(bytes).startsWith('<svg') ? bytes : undefined;
+        }));
+        assert.ok(drivers.every(name => replaced.includes(`data-node="${name}"`)));
     });
 
     it('looks right in a dark theme too', async function () {
