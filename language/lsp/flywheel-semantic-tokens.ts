@@ -32,15 +32,18 @@ export class FlywheelSemanticTokenProvider extends AbstractSemanticTokenProvider
         return { ...AllSemanticTokenModifiers, ...FlywheelTokenModifiers };
     }
 
+    /** Half-typed text parses into nodes with parts missing (no source, arrow or target): those parts get no token. */
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        if (isGoal(node) || isDriver(node)) {
+        if ((isGoal(node) || isDriver(node)) && node.name) {
             acceptor({ node, property: 'name', type: nodeType(node), modifier: ['declaration', ...kindsOf(node)] });
-        } else if (isChain(node) && node.source.ref) {
+        } else if (isChain(node) && node.source?.ref) {
             acceptor({ node, property: 'source', type: nodeType(node.source.ref), modifier: kindsOf(node.source.ref) });
         } else if (isLink(node)) {
-            const polarity = node.arrow.endsWith('|') ? 'dampening' : 'reinforcing';
-            acceptor({ node, property: 'arrow', type: polarity, modifier: node.arrow.startsWith('~') ? ['delayed'] : [] });
-            if (node.target.ref) acceptor({ node, property: 'target', type: nodeType(node.target.ref), modifier: kindsOf(node.target.ref) });
+            if (node.arrow) {
+                const polarity = node.arrow.endsWith('|') ? 'dampening' : 'reinforcing';
+                acceptor({ node, property: 'arrow', type: polarity, modifier: node.arrow.startsWith('~') ? ['delayed'] : [] });
+            }
+            if (node.target?.ref) acceptor({ node, property: 'target', type: nodeType(node.target.ref), modifier: kindsOf(node.target.ref) });
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
- * What must hold for every input, whatever it is: the parser and checker never throw; the editor
- * features (hover, completion, quick fixes) never throw; the formatter keeps the meaning and every
+ * What must hold for every input, whatever it is: the parser and checker never throw; no editor
+ * feature throws (outline, folding, semantic tokens, hover, completion, definition, references,
+ * rename, quick fixes); the formatter keeps the meaning and every
  * comment and is idempotent on text that parses; `fly diff`'s reports never throw and a text
  * compared with itself is unchanged; every drawing is well-formed XML.
  */
@@ -80,14 +81,27 @@ async function checkAll(text: string, base: string, seedForPositions: number): P
     return { findings, parses: parses(doc) };
 }
 
-/** Hover and completion at a few places, and every quick fix offered for every diagnostic. */
+/**
+ * Every editor feature the server offers: the whole-document ones (outline, folding, semantic
+ * tokens), those at a position (hover, completion, definition, references, rename) at a few
+ * places, and every quick fix offered for every diagnostic.
+ */
 async function editorFeaturesHold(document: LangiumDocument<Model>, random: Random): Promise<undefined> {
     const textDocument = { uri: document.uri.toString() };
+    const lsp = Flywheel.lsp;
+    await lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument });
+    await lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument });
+    await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
     const length = document.textDocument.getText().length;
     for (let i = 0; i < 3; i++) {
         const position: Position = document.textDocument.positionAt(random.below(length + 1));
-        await Flywheel.lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
-        await Flywheel.lsp.CompletionProvider!.getCompletion(document, { textDocument, position });
+        await lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
+        await lsp.CompletionProvider!.getCompletion(document, { textDocument, position });
+        await lsp.DefinitionProvider!.getDefinition(document, { textDocument, position });
+        await lsp.ReferencesProvider!.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
+        if (await lsp.RenameProvider!.prepareRename(document, { textDocument, position })) {
+            await lsp.RenameProvider!.rename(document, { textDocument, position, newName: 'renamed_by_fuzz' });
+        }
     }
     for (const diagnostic of document.diagnostics ?? []) {
         await Flywheel.lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } });

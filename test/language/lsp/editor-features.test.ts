@@ -146,4 +146,16 @@ describe('semantic tokens', () => {
         const summary = decoded.map(t => `${text.slice(t.offset, t.offset + t.text.length)}:${t.tokenType}`);
         expect(summary).toEqual(['g:goal', 'c:driver', 'g:goal', '->:reinforcing', 'c:driver', '~|:dampening', 'g:goal']);
     });
+
+    // Found by the fuzzer: half-typed text parses into links and chains with parts missing.
+    test.each([
+        ['a link without its target', 'flywheel W {\n    goal g\n    driver c\n    g -> c ->\n}', ['g:goal', 'c:driver', 'g:goal', '->:reinforcing', 'c:driver', '->:reinforcing']],
+        ['a chain cut after its source', 'flywheel W {\n    goal g\n    g\n}', ['g:goal', 'g:goal']]
+    ])('%s still gets tokens for what is there', async (_, text, expected) => {
+        const { document } = await validate(text);
+        const provider = lsp.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const decoded = SemanticTokensDecoder.decode(tokens, provider.tokenTypes, document);
+        expect(decoded.map(t => `${text.slice(t.offset, t.offset + t.text.length)}:${t.tokenType}`)).toEqual(expected);
+    });
 });
