@@ -10,7 +10,7 @@ import { type LspSession, startLanguageServer } from '../support/lsp-client.js';
 import { fuzzInput } from './inputs.js';
 
 const SEED = 4242;
-const EDITS = 60;
+const EDITS = 150;
 const uri = 'file:///fuzz/edited.fly';
 
 let session: LspSession;
