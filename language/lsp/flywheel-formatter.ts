@@ -172,7 +172,9 @@ function withLineEnding(document: TextDocument, edits: TextEdit[]): TextEdit[] {
 /** The file ends with exactly one line break: none missing, no blank lines after the last one. */
 function finalLineBreak(document: TextDocument): TextEdit | undefined {
     const text = document.getText();
-    const end = text.trimEnd().length;
+    // Only blanks and line breaks: `trimEnd` would also take a U+2028 that ends a line comment's
+    // text, changing the comment (found by the fuzzer).
+    const end = text.replace(/[ \t\r\n]+$/, '').length;
     if (end === 0 || /^\r?\n$/.test(text.slice(end))) return undefined;
     return replace({ start: document.positionAt(end), end: document.positionAt(text.length) }, '\n');
 }

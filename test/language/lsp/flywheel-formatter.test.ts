@@ -206,6 +206,7 @@ describe('generated files with comments and whitespace everywhere the grammar al
 describe('inputs the fuzzer found (each once refused by the safe mode)', () => {
     test.each([
         ['a file that is only a line comment ending in a blank', '// ', '//\n'],
+        ['a line comment ending in U+2028, which JavaScript counts as a blank and the comment holds', '//\u2028', '//\u2028\n'],
         ['a block comment broken by a lone CR, glued to the next declaration', 'flywheel a "" {goal _ ""\n/*\ry\n */cost driver y driver e ""}', 'flywheel a "" {\n    goal _ ""\n    /*\r    y\n     */ cost driver y\n    driver e ""\n}\n']
     ])('%s formats, and formatting again changes nothing', async (_, text, expected) => {
         const once = await format(text);
