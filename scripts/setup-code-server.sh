@@ -108,7 +108,9 @@ ln -sfn browser-linux.sh "$vscode/bin/helpers/browser.sh"
 npm_config_yes=true npm rebuild argon2 >&2
 
 # Step 8. The marker is the proof of a working install, so it is written only after this.
-version=$(node "$entry" --version | head -1)
+# On a machine where code-server never ran, its first line is "Wrote default config file …",
+# so the version is the first line that starts with a digit.
+version=$(node "$entry" --version | grep -m1 -E '^[0-9]' || true)
 case "$version" in
     "$VERSION"*) ;;
     *) say "unexpected version output: '$version'"; exit 1 ;;
