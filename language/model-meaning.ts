@@ -19,8 +19,13 @@ export function commentsOf(root: CstNode | undefined): string[] {
     if (!root) return [];
     return CstUtils.streamCst(root)
         .filter(node => node.hidden)
-        .map(node => node.text.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, '\n').replace(/[ \t]+$/, ''))
+        .map(node => commentText(node.text))
         .toArray();
+}
+
+/** A comment's text without its layout (see `commentsOf`). */
+export function commentText(comment: string): string {
+    return comment.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, '\n').replace(/[ \t]+$/, '');
 }
 
 function plain(value: unknown): unknown {

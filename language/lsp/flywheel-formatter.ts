@@ -13,11 +13,11 @@
  * Before handing out edits it re-parses the result and refuses (throws) if the meaning or a comment
  * changed, as black's safe mode does: a layout bug must never reach a file.
  */
-import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, TextDocument } from 'langium';
+import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, type Lexer, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isChain, isDriver, isFlywheel, isGoal, isLink, isModel } from '../generated/ast.js';
-import { meaningOf } from '../model-meaning.js';
+import { commentText, meaningOf } from '../model-meaning.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 const ARROWS = ['->', '-|', '~>', '~|'];
@@ -38,10 +38,12 @@ export class FormattingWouldChangeMeaningError extends Error {}
 
 export class FlywheelFormatter extends AbstractFormatter {
     private readonly parser: LangiumParser;
+    private readonly lexer: Lexer;
 
     constructor(services: FlywheelServices) {
         super();
         this.parser = services.parser.LangiumParser;
+        this.lexer = services.parser.Lexer;
     }
 
     /** Langium formats only text that parses; the edits keep the document's own line ending. */
@@ -53,9 +55,22 @@ export class FlywheelFormatter extends AbstractFormatter {
         return this.checked(document, withLineEnding(document.textDocument, uniqueEdits(endEdit ? [...edits, endEdit] : edits)));
     }
 
+    /**
+     * Format Selection (and format-on-save of modified lines) changes only the lines selected, so
+     * each edit is cut down to the characters it really changes first: re-indenting a selected
+     * line is an edit that begins at the end of the line above. Langium's own range formatting
+     * keeps whole edits that merely touch the range, and treats an error at the end of the file as
+     * no error; here the lines selected must all come before the first error. Text with an error
+     * cannot be re-parsed to compare meanings, so the check is that the tokens stay the same.
+     */
     override async formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): Promise<TextEdit[]> {
-        const edits = await super.formatDocumentRange(document, { ...params, options: CANONICAL_OPTIONS });
-        return this.checked(document, withLineEnding(document.textDocument, uniqueEdits(edits)));
+        const lines = selectedLines(params.range);
+        if (lines.last >= firstErrorLine(document)) return [];
+        const textDocument = document.textDocument;
+        const edits = withLineEnding(textDocument, uniqueEdits(this.doDocumentFormat(document, CANONICAL_OPTIONS)))
+            .map(edit => minimalEdit(textDocument, edit))
+            .filter(edit => edit !== undefined && edit.range.start.line >= lines.first && edit.range.end.line <= lines.last);
+        return this.tokensKept(document, uniqueEdits(edits as TextEdit[]));
     }
 
     protected format(node: AstNode): void {
@@ -141,6 +156,24 @@ export class FlywheelFormatter extends AbstractFormatter {
         }
         return edits;
     }
+
+    /** The edits, unless the text they make has other tokens or comments than the document's. */
+    private tokensKept(document: LangiumDocument, edits: TextEdit[]): TextEdit[] {
+        if (edits.length === 0) return edits;
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        if (this.tokensOf(formatted) !== this.tokensOf(document.textDocument.getText())) {
+            throw new FormattingWouldChangeMeaningError(`formatting the selection in ${document.uri.path} would change its meaning; it was left as it is (please report this with the file)`);
+        }
+        return edits;
+    }
+
+    private tokensOf(text: string): string {
+        const { tokens, hidden } = this.lexer.tokenize(text);
+        return JSON.stringify([...tokens, ...hidden]
+            .filter(token => token.tokenType.name !== 'WS')
+            .sort((a, b) => a.startOffset - b.startOffset)
+            .map(token => [token.tokenType.name, commentText(token.image)]));
+    }
 }
 
 /** The document's text in canonical layout (unchanged when it does not parse). */
@@ -177,6 +210,41 @@ function finalLineBreak(document: TextDocument): TextEdit | undefined {
     const end = text.replace(/[ \t\r\n]+$/, '').length;
     if (end === 0 || /^\r?\n$/.test(text.slice(end))) return undefined;
     return replace({ start: document.positionAt(end), end: document.positionAt(text.length) }, '\n');
+}
+
+/**
+ * The lines a selection covers; a selection of whole lines ends at the start of the next line,
+ * which is not part of it (as in VS Code).
+ */
+export function selectedLines(range: Range): { first: number; last: number } {
+    const endsAtLineStart = range.end.character === 0 && range.end.line > range.start.line;
+    return { first: range.start.line, last: endsAtLineStart ? range.end.line - 1 : range.end.line };
+}
+
+/** The 0-based line of the first lexer or parser error; an error at the end of the text is on the last line. */
+function firstErrorLine(document: LangiumDocument): number {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    const lastLine = document.textDocument.lineCount - 1;
+    // Chevrotain counts lines from 1, and gives the end of the input line -1 (or none).
+    const zeroBased = (line: number | undefined) => (line !== undefined && line >= 1 ? line - 1 : lastLine);
+    const lines = [...lexerErrors.map(error => zeroBased(error.line)), ...parserErrors.map(error => zeroBased(error.token.startLine))];
+    return Math.min(Number.POSITIVE_INFINITY, ...lines);
+}
+
+/** The edit without the text it leaves as it is at either end (undefined when that is all of it). */
+function minimalEdit(document: TextDocument, edit: TextEdit): TextEdit | undefined {
+    const oldText = document.getText(edit.range);
+    const newText = edit.newText;
+    let prefix = 0;
+    while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < oldText.length - prefix && suffix < newText.length - prefix && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+    if (prefix === oldText.length && prefix === newText.length) return undefined;
+    const start = document.offsetAt(edit.range.start);
+    return replace(
+        { start: document.positionAt(start + prefix), end: document.positionAt(start + oldText.length - suffix) },
+        newText.slice(prefix, newText.length - suffix),
+    );
 }
 
 /** No token before `comment` on its line (other comments may be). */

@@ -2,10 +2,11 @@
  * What must hold for every input, whatever it is: the parser and checker never throw; no editor
  * feature throws (outline, folding, semantic tokens, hover, completion, definition, references,
  * rename, quick fixes); the formatter keeps the meaning and every
- * comment and is idempotent on text that parses; `fly diff`'s reports never throw and a text
+ * comment and is idempotent on text that parses, and Format Selection changes only the lines
+ * selected; `fly diff`'s reports never throw and a text
  * compared with itself is unchanged; every drawing is well-formed XML.
  */
-import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
+import { EmptyFileSystem, type LangiumDocument, TextDocument, URI } from 'langium';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Position } from 'vscode-languageserver';
 import type { Model } from '../../language/generated/ast.js';
@@ -76,6 +77,7 @@ async function checkAll(text: string, base: string, seedForPositions: number): P
     const doc = document;
     await holds(findings, 'editor features', () => editorFeaturesHold(doc, new Random(seedForPositions)));
     await holds(findings, 'formatter', () => formatterHolds(doc));
+    await holds(findings, 'range formatter', () => rangeFormatterHolds(doc, new Random(seedForPositions + 1)));
     await holds(findings, 'diff', () => diffHolds(doc, base));
     await holds(findings, 'render', () => renderingHolds(doc));
     return { findings, parses: parses(doc) };
@@ -118,6 +120,33 @@ async function formatterHolds(document: LangiumDocument<Model>): Promise<string 
     if (meaningOf(formatted.parseResult.value) !== meaningOf(document.parseResult.value)) return 'formatting changed the meaning or a comment';
     const twice = await formatText(formatter, formatted);
     return twice === once ? undefined : `not idempotent: a second pass changed ${firstDifference(once, twice)}`;
+}
+
+/**
+ * Format Selection on a few random line ranges: it changes nothing outside the lines selected,
+ * and keeps the meaning and every comment when the text parses (on text that does not, the
+ * formatter's own token check throws rather than hand out a changing edit).
+ */
+async function rangeFormatterHolds(document: LangiumDocument<Model>, random: Random): Promise<string | undefined> {
+    const formatter = Flywheel.lsp.Formatter as FlywheelFormatter;
+    const lines = document.textDocument.getText().split(/\r\n|\r|\n/);
+    for (let i = 0; i < 3; i++) {
+        const first = random.below(lines.length);
+        const last = first + random.below(Math.min(4, lines.length - first));
+        const range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
+        const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: false }, range });
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        const after = formatted.split(/\r\n|\r|\n/);
+        const grown = after.length - lines.length;
+        const outside = (a: string[], from: number, to: number) => [...a.slice(0, from), ...a.slice(to + 1)];
+        if (JSON.stringify(outside(after, first, last + grown)) !== JSON.stringify(outside(lines, first, last))) {
+            return `formatting lines ${first + 1}–${last + 1} changed text outside them: ${firstDifference(document.textDocument.getText(), formatted)}`;
+        }
+        if (parses(document) && edits.length > 0 && meaningOf((await checked(formatted)).parseResult.value) !== meaningOf(document.parseResult.value)) {
+            return `formatting lines ${first + 1}–${last + 1} changed the meaning or a comment`;
+        }
+    }
+    return undefined;
 }
 
 async function diffHolds(document: LangiumDocument<Model>, base: string): Promise<string | undefined> {

@@ -34,6 +34,7 @@ function requestsFor(position: { line: number; character: number }, diagnostics:
         ['textDocument/foldingRange', { textDocument }],
         ['textDocument/semanticTokens/full', { textDocument }],
         ['textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }],
+        ['textDocument/rangeFormatting', { textDocument, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 4, insertSpaces: true } }],
         ['textDocument/codeAction', { textDocument, range: diagnostics[0]?.range ?? { start: position, end: position }, context: { diagnostics } }],
         ['flywheel/renderModels', { uri }]
     ];

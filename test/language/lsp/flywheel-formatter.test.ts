@@ -214,3 +214,51 @@ describe('inputs the fuzzer found (each once refused by the safe mode)', () => {
         expect(await format(once)).toBe(once);
     });
 });
+
+/** Format Selection as VS Code asks for it: whole lines `first`–`last` (0-based) selected. */
+async function formatLines(text: string, first: number, last: number): Promise<string> {
+    const { document } = await validate(text);
+    const range = { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } };
+    const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true }, range });
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+describe('Format Selection changes the lines selected and nothing else', () => {
+    // Every line of it is out of layout, and formatting the whole keeps one line per line.
+    const messy = 'flywheel   A    "L"{\n  goal g "G"\n      cost   quality driver   c "C"\ndriver d   // why\n g->c   "lab"  -|g\n        c  ~>  d->g\n   }\n';
+
+    test('each selected line comes out as formatting the whole file makes it; the others stay byte for byte', async () => {
+        const lines = messy.split('\n');
+        const canonical = (await format(messy)).split('\n');
+        expect(canonical).toHaveLength(lines.length);
+        for (let first = 0; first < lines.length - 1; first++) {
+            for (const last of [first, first + 1]) {
+                const expected = lines.map((line, i) => (i >= first && i <= last ? canonical[i] : line)).join('\n');
+                expect(await formatLines(messy, first, last), `lines ${first}–${last}`).toBe(expected);
+            }
+        }
+    });
+
+    test('selecting every line is formatting the file', async () => {
+        expect(await formatLines(messy, 0, 6)).toBe(await format(messy));
+    });
+
+    test('CRLF stays CRLF', async () => {
+        const crlf = messy.replace(/\n/g, '\r\n');
+        expect(await formatLines(crlf, 1, 2)).toBe(crlf.replace('  goal g', '    goal g').replace('      cost   quality driver   c "C"', '    cost quality driver c "C"'));
+    });
+
+    test('lines above a syntax error are formatted; a selection that reaches the error is left alone', async () => {
+        const typing = messy.replace('   }\n', 'c -> \n   }\n');
+        const lines = typing.split('\n');
+        const canonicalLine = (await format(messy)).split('\n')[1];
+        expect((await formatLines(typing, 1, 1)).split('\n')).toEqual([lines[0], canonicalLine, ...lines.slice(2)]);
+        expect(await formatLines(typing, 1, 7)).toBe(typing);
+    });
+
+    test('an error at the very end of the file (a half-typed flywheel) is on the last line', async () => {
+        const typingAtTheEnd = 'flywheel A {\n  goal   g\ndriver    d\n}\nflywheel';
+        expect(await formatLines(typingAtTheEnd, 1, 2)).toBe('flywheel A {\n    goal g\n    driver d\n}\nflywheel');
+        expect(await formatLines(typingAtTheEnd, 1, 4)).toBe(typingAtTheEnd);
+    });
+});
