@@ -224,7 +224,7 @@ console.log('\nLarge inputs over a real LSP connection (median of 5):');
         const [model] = renderModelsOf(document as never, Flywheel.analysis.FlywheelAnalyzer);
         const start = performance.now();
         renderSvg(model);
-        const note = drivers === 5000 ? '(fly render pays this; the preview says "too large to draw")' : '(the largest wheel the preview draws)';
+        const note = drivers === 5000 ? '(what fly render pays; the preview says "too large to draw")' : '(the largest wheel the preview draws)';
         drawingRows.push([`layout + SVG, ${model.nodes.length} nodes`, ms(performance.now() - start), note]);
     }
     printTable(drawingRows);

@@ -1,8 +1,8 @@
 /**
- * How much the live preview draws. Layout and SVG grow faster than linearly with the number of
- * nodes (label collisions), and the webview's DOM slows with every element: a 5,000-driver wheel
- * takes seconds to lay out and freezes the panel. Past these limits the preview says what it
- * left out instead; `fly render` draws anything it is asked to, as a file.
+ * How much the live preview draws. The preview redraws on every edit, and the webview's DOM is
+ * what costs: putting a drawing in the page took 0.2 s at 400 nodes, 0.4 s at 1,000 and 1.9 s at
+ * 5,000 in headless Chromium here (laying it out is ten times cheaper). Past these limits the
+ * preview says what it left out instead; `fly render` draws anything it is asked to, as a file.
  */
 import type { RenderModel } from './model.js';
 
