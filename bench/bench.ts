@@ -45,12 +45,14 @@ async function timeCheck(text: string, runs: number): Promise<{ median: number; 
     return { median: median(times), diagnostics };
 }
 
+/** Wall times of `runs` runs; a command that fails or is missing is an error, never a fast time. */
 function timeCommand(command: string, args: string[], runs: number): number[] {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        spawnSync(command, args, { stdio: 'ignore' });
+        const result = spawnSync(command, args, { stdio: 'ignore' });
         times.push(performance.now() - start);
+        if (result.error || result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? `exit ${result.status}`}`);
     }
     return times;
 }
@@ -129,7 +131,9 @@ console.log('\nDrawing: `fly render` against `circo -Tsvg` on the same graphs (r
     const { renderModelsOf } = await import('../language/render-model.js');
     const { renderSvg } = await import('../renderer/svg.js');
     const drawRows: string[][] = [];
-    for (const [n, runs] of [[10, 7], [50, 5], [200, 2]] as const) {
+    const circo = spawnSync('circo', ['-V'], { stdio: 'ignore' });
+    if (circo.error) console.log('  circo is not installed here (Debian: apt-get install graphviz), so there is no comparison.');
+    for (const [n, runs] of circo.error ? [] : ([[10, 7], [50, 5], [200, 2]] as const)) {
         const text = generateWheel(n);
         const flyFile = join(folder, `ring-${n}.fly`);
         const dotFile = join(folder, `ring-${n}.dot`);
