@@ -11,7 +11,9 @@
  * - blank lines before a comment are capped like those before a declaration, and leading blank
  *   lines of the file go, and the file ends with exactly one line break.
  * Before handing out edits it re-parses the result and refuses (throws) if the meaning or a comment
- * changed, as black's safe mode does: a layout bug must never reach a file.
+ * changed, as black's safe mode does: a layout bug must never reach a file. (Format Selection
+ * may run on a text with a syntax error further down, which cannot be re-parsed; it checks that
+ * the tokens and comments stay the same instead.)
  */
 import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, type Lexer, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
@@ -67,10 +69,13 @@ export class FlywheelFormatter extends AbstractFormatter {
         const lines = selectedLines(params.range);
         if (lines.last >= firstErrorLine(document)) return [];
         const textDocument = document.textDocument;
-        const edits = withLineEnding(textDocument, uniqueEdits(this.doDocumentFormat(document, CANONICAL_OPTIONS)))
+        // Langium's range skips the nodes after it; one starting above the selection must stay in
+        // (a chain continued into it), so the range given to Langium starts at the top.
+        const upToSelection = { start: { line: 0, character: 0 }, end: { line: lines.last + 1, character: 0 } };
+        const edits = withLineEnding(textDocument, uniqueEdits(this.doDocumentFormat(document, CANONICAL_OPTIONS, upToSelection)))
             .map(edit => minimalEdit(textDocument, edit))
-            .filter(edit => edit !== undefined && edit.range.start.line >= lines.first && edit.range.end.line <= lines.last);
-        return this.tokensKept(document, uniqueEdits(edits as TextEdit[]));
+            .filter((edit): edit is TextEdit => edit !== undefined && edit.range.start.line >= lines.first && edit.range.end.line <= lines.last);
+        return this.tokensKept(document, edits);
     }
 
     protected format(node: AstNode): void {
@@ -216,7 +221,7 @@ function finalLineBreak(document: TextDocument): TextEdit | undefined {
  * The lines a selection covers; a selection of whole lines ends at the start of the next line,
  * which is not part of it (as in VS Code).
  */
-export function selectedLines(range: Range): { first: number; last: number } {
+function selectedLines(range: Range): { first: number; last: number } {
     const endsAtLineStart = range.end.character === 0 && range.end.line > range.start.line;
     return { first: range.start.line, last: endsAtLineStart ? range.end.line - 1 : range.end.line };
 }

@@ -224,8 +224,9 @@ async function formatLines(text: string, first: number, last: number): Promise<s
 }
 
 describe('Format Selection changes the lines selected and nothing else', () => {
-    // Every line of it is out of layout, and formatting the whole keeps one line per line.
-    const messy = 'flywheel   A    "L"{\n  goal g "G"\n      cost   quality driver   c "C"\ndriver d   // why\n g->c   "lab"  -|g\n        c  ~>  d->g\n   }\n';
+    // Every line of it is out of layout, and formatting the whole keeps one line per line; the
+    // last chain goes on below a comment, so a selection can start inside it.
+    const messy = 'flywheel   A    "L"{\n  goal g "G"\n      cost   quality driver   c "C"\ndriver d   // why\n g->c   "lab"  -|g\n        c  ~>  d // on\n->g\n   }\n';
 
     test('each selected line comes out as formatting the whole file makes it; the others stay byte for byte', async () => {
         const lines = messy.split('\n');
@@ -240,7 +241,7 @@ describe('Format Selection changes the lines selected and nothing else', () => {
     });
 
     test('selecting every line is formatting the file', async () => {
-        expect(await formatLines(messy, 0, 6)).toBe(await format(messy));
+        expect(await formatLines(messy, 0, 7)).toBe(await format(messy));
     });
 
     test('CRLF stays CRLF', async () => {
@@ -253,7 +254,7 @@ describe('Format Selection changes the lines selected and nothing else', () => {
         const lines = typing.split('\n');
         const canonicalLine = (await format(messy)).split('\n')[1];
         expect((await formatLines(typing, 1, 1)).split('\n')).toEqual([lines[0], canonicalLine, ...lines.slice(2)]);
-        expect(await formatLines(typing, 1, 7)).toBe(typing);
+        expect(await formatLines(typing, 1, 8)).toBe(typing);
     });
 
     test('an error at the very end of the file (a half-typed flywheel) is on the last line', async () => {
