@@ -15,7 +15,7 @@ const common = {
     sourcemap: true,
     minify: !watch,
     logLevel: 'warning',
-    define: { FLY_VERSION: JSON.stringify(version) }
+    define: { FLYWHEEL_VERSION: JSON.stringify(version) }
 };
 
 const esm = {

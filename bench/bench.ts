@@ -24,7 +24,7 @@ function percentile(values: number[], p: number): number {
 }
 
 let documentCounter = 0;
-/** Parse, link and validate one text, as `fly check` and the language server do. */
+/** Parse, link and validate one text, as `flywheel check` and the language server do. */
 async function parseAndCheck(text: string): Promise<number> {
     const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(`/bench/${documentCounter++}.fly`));
     workspace.LangiumDocuments.addDocument(document);
@@ -74,17 +74,17 @@ for (const drivers of [10, 100, 1000, 5000]) {
 }
 printTable(rows.splice(0));
 
-console.log('\n`fly check` of a small file against a bare Node start (median of 20, same machine, same run):');
-const folder = mkdtempSync(join(tmpdir(), 'fly-bench-'));
+console.log('\n`flywheel check` of a small file against a bare Node start (median of 20, same machine, same run):');
+const folder = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
 const small = join(folder, 'small.fly');
 writeFileSync(small, generateWheel(6));
-const fly = resolve('bin/fly.mjs');
-timeCommand(process.execPath, [fly, 'check', small], 3); // fills the compile cache
+const flywheel = resolve('bin/flywheel.mjs');
+timeCommand(process.execPath, [flywheel, 'check', small], 3); // fills the compile cache
 const bare = median(timeCommand(process.execPath, ['-e', '0'], 20));
-const flyTimes = timeCommand(process.execPath, [fly, 'check', small], 20);
+const flyTimes = timeCommand(process.execPath, [flywheel, 'check', small], 20);
 printTable([
     ['node -e 0', ms(bare), '1.00×', ''],
-    ['fly check small.fly', ms(median(flyTimes)), `${(median(flyTimes) / bare).toFixed(2)}×`, `target < 2×; p95 ${ms(percentile(flyTimes, 0.95))}`]
+    ['flywheel check small.flywheel', ms(median(flyTimes)), `${(median(flyTimes) / bare).toFixed(2)}×`, `target < 2×; p95 ${ms(percentile(flyTimes, 0.95))}`]
 ]);
 
 function printTable(table: string[][]): void {
@@ -124,9 +124,9 @@ console.log('\nEditor path: didChange → publishDiagnostics over a real LSP con
 }
 
 // ---------------------------------------------------------------------------------------------
-// Drawing: `fly render` against Graphviz's circular layout (`circo -Tsvg`) on the same graphs,
+// Drawing: `flywheel render` against Graphviz's circular layout (`circo -Tsvg`) on the same graphs,
 // a ring of n drivers with n/5 chords; both spawned, so both pay their start-up.
-console.log('\nDrawing: `fly render` against `circo -Tsvg` on the same graphs (ring of n drivers + n/5 chords):');
+console.log('\nDrawing: `flywheel render` against `circo -Tsvg` on the same graphs (ring of n drivers + n/5 chords):');
 {
     const { renderModelsOf } = await import('../language/render-model.js');
     const { renderSvg } = await import('../renderer/svg.js');
@@ -139,10 +139,10 @@ console.log('\nDrawing: `fly render` against `circo -Tsvg` on the same graphs (r
         const dotFile = join(folder, `ring-${n}.dot`);
         writeFileSync(flyFile, text);
         writeFileSync(dotFile, toDot(text));
-        const flyTime = median(timeCommand(process.execPath, [fly, 'render', flyFile, '-o', join(folder, `ring-${n}.svg`)], runs));
+        const flyTime = median(timeCommand(process.execPath, [flywheel, 'render', flyFile, '-o', join(folder, `ring-${n}.svg`)], runs));
         const circoTime = median(timeCommand('circo', ['-Tsvg', dotFile, '-o', join(folder, `ring-${n}-circo.svg`)], runs));
         const target = n === 10 ? 'target ≥ 5×' : n === 200 ? 'target ≥ 100×' : '';
-        drawRows.push([`n = ${n}`, `fly render ${ms(flyTime)}`, `circo ${ms(circoTime)}`, `${(circoTime / flyTime).toFixed(1)}× faster`, target]);
+        drawRows.push([`n = ${n}`, `flywheel render ${ms(flyTime)}`, `circo ${ms(circoTime)}`, `${(circoTime / flyTime).toFixed(1)}× faster`, target]);
     }
     printTable(drawRows);
 
@@ -228,7 +228,7 @@ console.log('\nLarge inputs over a real LSP connection (median of 5):');
         const [model] = renderModelsOf(document as never, Flywheel.analysis.FlywheelAnalyzer);
         const start = performance.now();
         renderSvg(model);
-        const note = drivers === 5000 ? '(what fly render pays; the preview says "too large to draw")' : '(the largest wheel the preview draws)';
+        const note = drivers === 5000 ? '(what flywheel render pays; the preview says "too large to draw")' : '(the largest wheel the preview draws)';
         drawingRows.push([`layout + SVG, ${model.nodes.length} nodes`, ms(performance.now() - start), note]);
     }
     printTable(drawingRows);

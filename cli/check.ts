@@ -1,4 +1,4 @@
-/** `fly check [PATH…]`: the checker for CI, over the same validation as the editor. */
+/** `flywheel check [PATH…]`: the checker for CI, over the same validation as the editor. */
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
 import { parseOptions, useColor } from './command.js';
 import { findFlyFiles, readFlyFile, UsageError } from './files.js';
@@ -56,7 +56,7 @@ export function parseMaxDrivers(value: string | undefined): number | undefined {
     return Number(value);
 }
 
-/** `fly check` with its command-line arguments; resolves to the exit code. */
+/** `flywheel check` with its command-line arguments; resolves to the exit code. */
 export async function runCheck(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
         format: { type: 'string' },

@@ -1,10 +1,10 @@
-/** What every `fly` subcommand provides, and the option parsing they share. */
+/** What every `flywheel` subcommand provides, and the option parsing they share. */
 import { parseArgs } from 'node:util';
 import { UsageError } from './files.js';
 
 export interface Command {
     name: string;
-    /** Its lines in `fly --help`: the synopsis, then indented options. */
+    /** Its lines in `flywheel --help`: the synopsis, then indented options. */
     usage: string;
     /** Runs with the arguments after the command's name; resolves to the exit code. */
     run(args: string[]): Promise<number>;
@@ -19,7 +19,7 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T) {
     } catch (error) {
         const code = (error as { code?: string }).code;
         const option = /'([^']+)'/.exec((error as Error).message)?.[1];
-        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${option}' (see fly --help)`);
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${option}' (see flywheel --help)`);
         if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option '${option?.split(' ')[0]}' needs a value`);
         throw new UsageError((error as Error).message);
     }

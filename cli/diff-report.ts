@@ -1,11 +1,11 @@
 /**
- * `fly diff`'s two outputs: Markdown that reads well both in a terminal and pasted into a
+ * `flywheel diff`'s two outputs: Markdown that reads well both in a terminal and pasted into a
  * pull-request comment or a job summary, and JSON with the diff's plain data.
  */
-import { type Arrow, isDelayed, signOf } from '../language/analysis/graph.js';
+import { type Arrow, isDelayed, signOf } from '../core/analysis/graph.js';
 import {
     type Change, type FileDiff, type FlywheelDiff, type LinkInfo, type LoopInfo, type NodeInfo, type WheelStatus
-} from '../language/semantic-diff.js';
+} from '../core/semantic-diff.js';
 
 export function diffJson(diff: FileDiff, paths: { old: string | null; new: string | null }): string {
     return JSON.stringify({ ...paths, ...diff }, null, 2) + '\n';

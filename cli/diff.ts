@@ -1,15 +1,15 @@
 /**
- * `fly diff OLD NEW [--format markdown|json]`: what changed in meaning between two versions of a
+ * `flywheel diff OLD NEW [--format markdown|json]`: what changed in meaning between two versions of a
  * `.fly` file. `-` reads standard input; an empty file or /dev/null is a missing side (the file
  * was added or deleted), as git passes it. With `--git`, the seven (or nine, for a rename)
- * arguments git gives an external diff driver (`diff.fly.command`).
+ * arguments git gives an external diff driver (`diff.flywheel.command`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { fileSnapshotOf } from '../language/file-snapshot.js';
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
-import { diffFiles, type FileSnapshot } from '../language/semantic-diff.js';
+import { diffFiles, type FileSnapshot } from '../core/semantic-diff.js';
 import { parseOptions } from './command.js';
 import { diffJson, diffMarkdown } from './diff-report.js';
 import { decodeUtf8, readFlyFile, UsageError } from './files.js';
@@ -41,7 +41,7 @@ function parseDiffFormat(value: string | undefined): 'markdown' | 'json' {
 }
 
 function plainSides(positionals: string[]): [Side, Side] {
-    if (positionals.length !== 2) throw new UsageError('diff takes two files, OLD and NEW (- for standard input; see fly --help)');
+    if (positionals.length !== 2) throw new UsageError('diff takes two files, OLD and NEW (- for standard input; see flywheel --help)');
     const [oldPath, newPath] = positionals;
     if (oldPath === '-' && newPath === '-') throw new UsageError('only one of OLD and NEW can be standard input (-)');
     return [readSide(oldPath, oldPath), readSide(newPath, newPath)];
@@ -82,7 +82,7 @@ function isEmptyFile(path: string): boolean {
     }
 }
 
-/** Both versions parsed and validated by the same services as `fly check`, as plain data. */
+/** Both versions parsed and validated by the same services as `flywheel check`, as plain data. */
 async function snapshotsOf(services: FlywheelCoreServices, sides: Side[]): Promise<Array<FileSnapshot | undefined>> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     // Both versions may have the same path, or none (standard input): in-memory addresses keep

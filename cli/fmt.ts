@@ -1,5 +1,5 @@
 /**
- * `fly fmt [PATH…] [--check]`: the canonical layout, with the editor's formatter. Like Prettier's
+ * `flywheel fmt [PATH…] [--check]`: the canonical layout, with the editor's formatter. Like Prettier's
  * `--write` and `--check`: files are rewritten only when they change, and `--check` writes
  * nothing. Files that do not parse are reported and left byte-for-byte as they are.
  */
@@ -56,7 +56,7 @@ async function formatOne(services: FlywheelServices, document: LangiumDocument, 
     }
 }
 
-/** The same lines as `fly check` prints for them, so editors and terminals can jump to them. */
+/** The same lines as `flywheel check` prints for them, so editors and terminals can jump to them. */
 async function reportSyntaxErrors(services: FlywheelServices, document: LangiumDocument, path: string): Promise<void> {
     const diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
     const findings = sortFindings(diagnostics.filter(d => d.code === 'syntax-error').map(toFinding));

@@ -1,16 +1,16 @@
 /**
- * The `fly` command line: a thin layer over the language's services. Bad usage and unreadable
- * input print one line (`fly: …`) and exit with 2; nothing prints a stack trace unless
- * FLY_DEBUG is set.
+ * The `flywheel` command line: a thin layer over the language's services. Bad usage and unreadable
+ * input print one line (`flywheel: …`) and exit with 2; nothing prints a stack trace unless
+ * FLYWHEEL_DEBUG is set.
  */
 import type { Command } from './command.js';
 import { UsageError } from './files.js';
 
-declare const FLY_VERSION: string;
+declare const FLYWHEEL_VERSION: string;
 
 /**
- * Every command, in the order `fly --help` lists them. Each loads its code only when it runs,
- * so `fly check` in CI does not pay for the formatter or the renderer.
+ * Every command, in the order `flywheel --help` lists them. Each loads its code only when it runs,
+ * so `flywheel check` in CI does not pay for the formatter or the renderer.
  */
 const COMMANDS: Command[] = [
     {
@@ -33,7 +33,7 @@ const COMMANDS: Command[] = [
         name: 'diff',
         usage: `  diff OLD NEW    what changed in meaning: goal, drivers, kinds, links, loops, diagnostics, whether the wheel closes
       --format markdown|json       output format (default: markdown, ready for a pull-request comment)
-      --git                        take the arguments git passes to an external diff driver (diff.fly.command)
+      --git                        take the arguments git passes to an external diff driver (diff.flywheel.command)
       OLD may be - for standard input; an empty file or /dev/null stands for a file added or deleted
       exit code: 0 compared (changed or not), 2 bad usage or unreadable input`,
         run: async args => (await import('./diff.js')).runDiff(args)
@@ -52,7 +52,7 @@ const COMMANDS: Command[] = [
 
 function usage(): string {
     return [
-        'Usage: fly <command> [options]',
+        'Usage: flywheel <command> [options]',
         '',
         'Commands:',
         ...COMMANDS.map(command => command.usage),
@@ -69,12 +69,12 @@ async function main(argv: string[]): Promise<number> {
         return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-        process.stdout.write(`${FLY_VERSION}\n`);
+        process.stdout.write(`${FLYWHEEL_VERSION}\n`);
         return 0;
     }
     const command = COMMANDS.find(c => c.name === name);
     if (!command) {
-        throw new UsageError(`unknown command '${name}' (expected ${COMMANDS.map(c => c.name).join(', ')}; see fly --help)`);
+        throw new UsageError(`unknown command '${name}' (expected ${COMMANDS.map(c => c.name).join(', ')}; see flywheel --help)`);
     }
     if (args.includes('--help') || args.includes('-h')) {
         process.stdout.write(command.usage + '\n');
@@ -93,10 +93,10 @@ main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     (error: unknown) => {
         if (error instanceof UsageError) {
-            process.stderr.write(`fly: ${error.message}\n`);
+            process.stderr.write(`flywheel: ${error.message}\n`);
         } else {
-            process.stderr.write(`fly: internal error: ${(error as Error)?.message ?? error} (please report it; set FLY_DEBUG=1 for details)\n`);
-            if (process.env.FLY_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+            process.stderr.write(`flywheel: internal error: ${(error as Error)?.message ?? error} (please report it; set FLYWHEEL_DEBUG=1 for details)\n`);
+            if (process.env.FLYWHEEL_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
         }
         process.exitCode = 2;
     }

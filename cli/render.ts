@@ -1,5 +1,5 @@
 /**
- * `fly render FILE [-o OUT] [--theme light|dark] [--format svg|png] [--flywheel NAME]`: the same
+ * `flywheel render FILE [-o OUT] [--theme light|dark] [--format svg|png] [--flywheel NAME]`: the same
  * drawing as the preview, for pull requests and slides. PNG is rasterised at 2× by resvg.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ export async function runRender(args: string[]): Promise<number> {
         format: { type: 'string' },
         flywheel: { type: 'string' }
     });
-    if (positionals.length !== 1) throw new UsageError('render takes one .fly file (see fly --help)');
+    if (positionals.length !== 1) throw new UsageError('render takes one .fly file (see flywheel --help)');
     const [path] = positionals;
     if (!path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly file`);
     const theme = oneOf<Theme>('--theme', values.theme ?? 'light', ['light', 'dark']);
@@ -31,7 +31,7 @@ export async function runRender(args: string[]): Promise<number> {
     const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error').map(toFinding);
     if (syntaxErrors.length > 0) {
         for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
-        process.stderr.write(`fly: '${file.path}' does not parse, so it cannot be drawn\n`);
+        process.stderr.write(`flywheel: '${file.path}' does not parse, so it cannot be drawn\n`);
         return 1;
     }
     let models = renderModelsOf(document, services.analysis.FlywheelAnalyzer);
@@ -57,7 +57,7 @@ export async function runRender(args: string[]): Promise<number> {
 async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Promise<string | Uint8Array> {
     const svg = renderSvg(model, { theme, standalone: true });
     if (format === 'svg') return svg;
-    // Loaded only here: a native module that `fly check` never needs.
+    // Loaded only here: a native module that `flywheel check` never needs.
     const { Resvg } = await import('@resvg/resvg-js');
     return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
 }

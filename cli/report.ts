@@ -1,5 +1,5 @@
 /**
- * The three output formats of `fly check`: `human` for terminals, `json` (the contract's
+ * The three output formats of `flywheel check`: `human` for terminals, `json` (the contract's
  * document) and `github` (workflow commands that become pull-request annotations).
  */
 import type { Diagnostic } from 'vscode-languageserver';
@@ -66,7 +66,7 @@ export function formatGithub(reports: FileReport[]): string {
         const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
         const properties = [
             `file=${escapeProperty(path)}`, `line=${f.line}`, `col=${f.column}`,
-            `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(`fly(${f.code})`)}`
+            `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(`flywheel(${f.code})`)}`
         ].join(',');
         return `::${command} ${properties}::${escapeData(f.message)}\n`;
     })).join('');

@@ -8,7 +8,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Model } from './generated/ast.js';
 import { DiagnosticCode, messageOf } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer } from './flywheel-analyzer.js';
-import type { DiagnosticSummary, FileSnapshot } from './semantic-diff.js';
+import type { DiagnosticSummary, FileSnapshot } from '../core/semantic-diff.js';
 
 export function fileSnapshotOf(document: LangiumDocument<Model>, analyzer: FlywheelAnalyzer): FileSnapshot {
     const diagnostics = document.diagnostics ?? [];

@@ -6,8 +6,8 @@
 import { type CommentProvider, isJSDoc, parseJSDoc } from 'langium';
 import type { Driver, Flywheel, Goal, Link, Node } from './generated/ast.js';
 import { isChain, isDriver, isGoal } from './generated/ast.js';
-import type { FlywheelGraph, GraphLink, GraphNode } from './analysis/graph.js';
-import { analyzeWheel, type WheelAnalysis } from './analysis/analyze.js';
+import type { FlywheelGraph, GraphLink, GraphNode } from '../core/analysis/graph.js';
+import { analyzeWheel, type WheelAnalysis } from '../core/analysis/analyze.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 
 export interface FlywheelFacts {

@@ -6,10 +6,10 @@ import { AstUtils, type DiagnosticInfo, type ValidationAcceptor, type Validation
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
 import { isDriver, isGoal } from './generated/ast.js';
-import type { FlywheelGraph } from './analysis/graph.js';
-import { signOf } from './analysis/graph.js';
-import type { Loop } from './analysis/loops.js';
-import type { BrokenReason } from './analysis/analyze.js';
+import type { FlywheelGraph } from '../core/analysis/graph.js';
+import { signOf } from '../core/analysis/graph.js';
+import type { Loop } from '../core/analysis/loops.js';
+import type { BrokenReason } from '../core/analysis/analyze.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';

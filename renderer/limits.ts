@@ -2,7 +2,7 @@
  * How much the live preview draws. The preview redraws on every edit, and the webview's DOM is
  * what costs: putting a drawing in the page took 0.2 s at 400 nodes, 0.4 s at 1,000 and 1.9 s at
  * 5,000 in headless Chromium here (laying it out is ten times cheaper). Past these limits the
- * preview says what it left out instead; `fly render` draws anything it is asked to, as a file.
+ * preview says what it left out instead; `flywheel render` draws anything it is asked to, as a file.
  */
 import type { RenderModel } from './model.js';
 
@@ -23,7 +23,7 @@ export function withinLimits(models: RenderModel[], limits: DrawingLimits = PREV
     let nodes = 0;
     for (const model of models) {
         if (model.nodes.length > limits.nodesPerFlywheel || model.links.length > limits.linksPerFlywheel) {
-            notDrawn.push(`'${model.name}' has ${count(model.nodes.length, 'node')} and ${count(model.links.length, 'link')}: too large to draw here (the preview draws flywheels of up to ${count(limits.nodesPerFlywheel, 'node')} and ${count(limits.linksPerFlywheel, 'link')}; fly render draws it to a file).`);
+            notDrawn.push(`'${model.name}' has ${count(model.nodes.length, 'node')} and ${count(model.links.length, 'link')}: too large to draw here (the preview draws flywheels of up to ${count(limits.nodesPerFlywheel, 'node')} and ${count(limits.linksPerFlywheel, 'link')}; flywheel render draws it to a file).`);
         } else if (nodes + model.nodes.length > limits.nodesInAll) {
             overTotal.push(model);
         } else {
@@ -34,7 +34,7 @@ export function withinLimits(models: RenderModel[], limits: DrawingLimits = PREV
     if (overTotal.length > 0) {
         const [first, ...rest] = overTotal;
         const which = rest.length === 0 ? `'${first.name}' is` : `'${first.name}' and ${count(rest.length, 'more flywheel')} are`;
-        notDrawn.push(`${which} not drawn: the preview draws up to ${count(limits.nodesInAll, 'node')} per file (fly render draws every flywheel).`);
+        notDrawn.push(`${which} not drawn: the preview draws up to ${count(limits.nodesInAll, 'node')} per file (flywheel render draws every flywheel).`);
     }
     return { drawn, notDrawn };
 }

@@ -3,8 +3,8 @@
  * diagnostics, with no Langium types. The language server sends it to the preview and the CLI
  * renders it, so an export is exactly what the preview shows.
  */
-import { type FlywheelGraph, isDelayed, signOf, type DriverKind } from '../language/analysis/graph.js';
-import type { WheelAnalysis } from '../language/analysis/analyze.js';
+import { type FlywheelGraph, isDelayed, signOf, type DriverKind } from '../core/analysis/graph.js';
+import type { WheelAnalysis } from '../core/analysis/analyze.js';
 
 export type Placement = 'goal' | 'wheel' | 'off';
 

@@ -10,7 +10,7 @@ export type Theme = 'light' | 'dark';
 
 export interface SvgOptions {
     theme?: Theme;
-    /** Embed the style sheet (exports, `fly render`); the preview page brings its own. */
+    /** Embed the style sheet (exports, `flywheel render`); the preview page brings its own. */
     standalone?: boolean;
 }
 

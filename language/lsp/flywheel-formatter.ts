@@ -1,7 +1,7 @@
 /**
  * The canonical layout (LANGUAGE.md): one declaration or chain per line, four-space indentation
  * inside `{ }`, one space around arrows, blank lines between groups kept (at most one in a row),
- * comments kept where they were. `fly fmt` and the editor both use this formatter.
+ * comments kept where they were. `flywheel fmt` and the editor both use this formatter.
  *
  * The layout rules are Langium's `AbstractFormatter` DSL (`format`). Langium leaves a few things
  * around comments (hidden CST nodes) to the language; the overrides below decide them:
@@ -25,7 +25,7 @@ import type { FlywheelServices } from '../flywheel-lsp-module.js';
 const ARROWS = ['->', '-|', '~>', '~|'];
 /**
  * The canonical layout indents with four spaces whatever the editor's own settings, so that the
- * editor and `fly fmt` give the same bytes (as gofmt and Prettier do).
+ * editor and `flywheel fmt` give the same bytes (as gofmt and Prettier do).
  */
 const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 4, insertSpaces: true };
 /** A line break that keeps one blank line where the author left one or more. */

@@ -1,5 +1,5 @@
 /**
- * The drawings `fly render` writes, opened in headless Chromium the ways a reviewer might open an
+ * The drawings `flywheel render` writes, opened in headless Chromium the ways a reviewer might open an
  * attachment: as a page of its own (over HTTP and from disk) and embedded with <img>, <object> and
  * <iframe> (where a script in an SVG would run). With hostile text everywhere the language takes
  * text, none of them runs anything or loads anything from outside, and each is well-formed.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fly, tempTree } from '../cli/run-fly.js';
+import { runFlywheel, tempTree } from '../cli/run-flywheel.js';
 import { hostileFlywheel, XSS_PAYLOADS } from '../support/xss-corpus.js';
 import { launchChromium, serve, watchPage } from './chromium.js';
 
@@ -19,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
     folder = tempTree({ 'hostile.fly': XSS_PAYLOADS.map((payload, i) => hostileFlywheel(payload, `W${i}`)).join('\n') });
-    const run = fly(['render', 'hostile.fly'], { cwd: folder });
+    const run = runFlywheel(['render', 'hostile.fly'], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     server = await serve(path => {
         const svg = /^\/svg\/(W\d+)\.svg$/.exec(path);

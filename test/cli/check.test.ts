@@ -1,8 +1,8 @@
-/** `fly check` as LANGUAGE.md specifies it: formats, exit codes, folders, and bad input. */
+/** `flywheel check` as LANGUAGE.md specifies it: formats, exit codes, folders, and bad input. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fly, tempTree } from './run-fly.js';
+import { runFlywheel, tempTree } from './run-flywheel.js';
 import { marked } from '../language/validation-helpers.js';
 
 const clean = `flywheel W {
@@ -22,17 +22,17 @@ const faulty = marked(`flywheel «V» {
 }
 `);
 
-describe('fly check: exit codes and the human format', () => {
+describe('flywheel check: exit codes and the human format', () => {
     test('a clean file exits 0 and says so', () => {
         const root = tempTree({ 'clean.fly': clean });
-        const run = fly(['check', 'clean.fly'], { cwd: root });
+        const run = runFlywheel(['check', 'clean.fly'], { cwd: root });
         expect(run).toMatchObject({ status: 0, stderr: '' });
         expect(run.stdout).toBe('✓ 1 file checked: no problems.\n');
     });
 
     test('errors exit 1; each finding is path:line:col: severity: message [code], with the source line', () => {
         const root = tempTree({ 'faulty.fly': faulty.text });
-        const run = fly(['check', 'faulty.fly'], { cwd: root });
+        const run = runFlywheel(['check', 'faulty.fly'], { cwd: root });
         expect(run.status).toBe(1);
         const [wheel, driver] = faulty.ranges;
         expect(run.stdout).toContain(`faulty.fly:${wheel.start.line + 1}:${wheel.start.character + 1}: warning: No quality driver is on the wheel of 'V'`);
@@ -44,22 +44,22 @@ describe('fly check: exit codes and the human format', () => {
 
     test('warnings alone exit 0, and 1 with --strict', () => {
         const root = tempTree({ 'warn.fly': clean.replace('quality driver', 'driver') });
-        expect(fly(['check', 'warn.fly'], { cwd: root }).status).toBe(0);
-        expect(fly(['check', '--strict', 'warn.fly'], { cwd: root }).status).toBe(1);
+        expect(runFlywheel(['check', 'warn.fly'], { cwd: root }).status).toBe(0);
+        expect(runFlywheel(['check', '--strict', 'warn.fly'], { cwd: root }).status).toBe(1);
     });
 
     test('--max-drivers sets the too-many-drivers limit', () => {
         const root = tempTree({ 'w.fly': clean });
-        const run = fly(['check', '--max-drivers', '1', '--format', 'json', 'w.fly'], { cwd: root });
+        const run = runFlywheel(['check', '--max-drivers', '1', '--format', 'json', 'w.fly'], { cwd: root });
         expect(JSON.parse(run.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['too-many-drivers']);
         expect(run.status).toBe(0);
     });
 });
 
-describe('fly check --format json', () => {
+describe('flywheel check --format json', () => {
     test('one document with files, 1-based positions and a summary', () => {
         const root = tempTree({ 'faulty.fly': faulty.text, 'clean.fly': clean });
-        const run = fly(['check', '--format', 'json', 'faulty.fly', 'clean.fly'], { cwd: root });
+        const run = runFlywheel(['check', '--format', 'json', 'faulty.fly', 'clean.fly'], { cwd: root });
         expect(run.status).toBe(1);
         const report = JSON.parse(run.stdout);
         const toJson = (range: (typeof faulty.ranges)[number]) => ({
@@ -81,37 +81,37 @@ describe('fly check --format json', () => {
     });
 });
 
-describe('fly check --format github', () => {
+describe('flywheel check --format github', () => {
     test('one workflow command per diagnostic, escaped', () => {
         const root = tempTree({ 'a,b.fly': faulty.text });
-        const run = fly(['check', '--format', 'github', 'a,b.fly'], { cwd: root });
+        const run = runFlywheel(['check', '--format', 'github', 'a,b.fly'], { cwd: root });
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(2);
-        expect(lines[0]).toMatch(/^::warning file=a%2Cb\.fly,line=1,col=10,endLine=1,endColumn=11,title=fly\(missing-quality-driver\)::No quality driver/);
-        expect(lines[1]).toMatch(/^::error file=a%2Cb\.fly,line=4,col=12,endLine=4,endColumn=13,title=fly\(broken-loop\)::'x' is on no loop/);
+        expect(lines[0]).toMatch(/^::warning file=a%2Cb\.fly,line=1,col=10,endLine=1,endColumn=11,title=flywheel\(missing-quality-driver\)::No quality driver/);
+        expect(lines[1]).toMatch(/^::error file=a%2Cb\.fly,line=4,col=12,endLine=4,endColumn=13,title=flywheel\(broken-loop\)::'x' is on no loop/);
     });
 });
 
-describe('fly check: files and folders', () => {
+describe('flywheel check: files and folders', () => {
     test('walks folders for *.fly in a stable order, skipping node_modules and hidden folders; paths relative to the current folder', () => {
         const root = tempTree({
             'b/two.fly': clean, 'a/one.fly': clean, 'a/deeper/three.fly': clean, 'a/notes.txt': 'not a flywheel',
             'node_modules/pkg/x.fly': 'broken {', '.git/y.fly': 'broken {'
         });
-        const run = fly(['check', '--format', 'json', '.'], { cwd: root });
+        const run = runFlywheel(['check', '--format', 'json', '.'], { cwd: root });
         expect(run.status).toBe(0);
         expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['a/deeper/three.fly', 'a/one.fly', 'b/two.fly']);
     });
 
     test('checks the current folder when no path is given', () => {
         const root = tempTree({ 'w.fly': clean });
-        expect(fly(['check'], { cwd: root }).stdout).toBe('✓ 1 file checked: no problems.\n');
+        expect(runFlywheel(['check'], { cwd: root }).stdout).toBe('✓ 1 file checked: no problems.\n');
     });
 
 });
 
-describe('fly check: bad input gets one clear line and exit code 2', () => {
-    const expectOneLine = (run: ReturnType<typeof fly>, message: string | RegExp) => {
+describe('flywheel check: bad input gets one clear line and exit code 2', () => {
+    const expectOneLine = (run: ReturnType<typeof runFlywheel>, message: string | RegExp) => {
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -119,45 +119,45 @@ describe('fly check: bad input gets one clear line and exit code 2', () => {
         expect(run.stderr).not.toMatch(/\n\s+at /);
     };
 
-    test('a missing file', () => expectOneLine(fly(['check', 'nope.fly'], { cwd: tempTree({}) }), "fly: cannot read 'nope.fly': no such file or folder"));
-    test('a folder with no .fly files', () => expectOneLine(fly(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "fly: no .fly files found in 'docs'"));
+    test('a missing file', () => expectOneLine(runFlywheel(['check', 'nope.fly'], { cwd: tempTree({}) }), "flywheel: cannot read 'nope.fly': no such file or folder"));
+    test('a folder with no .fly files', () => expectOneLine(runFlywheel(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "flywheel: no .fly files found in 'docs'"));
     test('a file that is not UTF-8, with the position of the bad byte', () => {
         const bytes = Buffer.concat([Buffer.from('flywheel W {\n    goal caf'), Buffer.from([0xe9]), Buffer.from('\n}\n')]);
-        expectOneLine(fly(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) }), "fly: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 2, column 13");
+        expectOneLine(runFlywheel(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) }), "flywheel: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 2, column 13");
     });
-    test('a 0-byte file', () => expectOneLine(fly(['check', 'empty.fly'], { cwd: tempTree({ 'empty.fly': '' }) }), "fly: 'empty.fly' is empty (0 bytes)"));
-    test('a file that is not a .fly file', () => expectOneLine(fly(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "fly: 'wheel.txt' is not a .fly file"));
-    test('an unknown option', () => expectOneLine(fly(['check', '--fast']), "fly: unknown option '--fast'"));
-    test('an unknown format', () => expectOneLine(fly(['check', '--format', 'xml']), "fly: unknown format 'xml' for --format"));
-    test('a bad --max-drivers', () => expectOneLine(fly(['check', '--max-drivers', 'ten']), "fly: --max-drivers takes a whole number, not 'ten'"));
-    test('an unknown command', () => expectOneLine(fly(['lint']), "fly: unknown command 'lint'"));
+    test('a 0-byte file', () => expectOneLine(runFlywheel(['check', 'empty.fly'], { cwd: tempTree({ 'empty.fly': '' }) }), "flywheel: 'empty.fly' is empty (0 bytes)"));
+    test('a file that is not a .fly file', () => expectOneLine(runFlywheel(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "flywheel: 'wheel.txt' is not a .fly file"));
+    test('an unknown option', () => expectOneLine(runFlywheel(['check', '--fast']), "flywheel: unknown option '--fast'"));
+    test('an unknown format', () => expectOneLine(runFlywheel(['check', '--format', 'xml']), "flywheel: unknown format 'xml' for --format"));
+    test('a bad --max-drivers', () => expectOneLine(runFlywheel(['check', '--max-drivers', 'ten']), "flywheel: --max-drivers takes a whole number, not 'ten'"));
+    test('an unknown command', () => expectOneLine(runFlywheel(['lint']), "flywheel: unknown command 'lint'"));
     test('a syntax error is a finding, not bad input', () => {
         const root = tempTree({ 's.fly': 'flywheel W {\n    goal g\n    driver }\n' });
-        const run = fly(['check', 's.fly'], { cwd: root });
+        const run = runFlywheel(['check', 's.fly'], { cwd: root });
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('s.fly:3:12: error: ');
         expect(run.stdout).toContain('[syntax-error]');
     });
 });
 
-describe('fly --help and --version', () => {
+describe('flywheel --help and --version', () => {
     test('--help lists the commands and exit codes', () => {
-        const run = fly(['--help']);
+        const run = runFlywheel(['--help']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('check [PATH…]');
         expect(run.stdout).toContain('Exit codes:');
     });
     test('--version prints the package version', async () => {
         const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
-        expect(fly(['--version']).stdout).toBe(`${version}\n`);
+        expect(runFlywheel(['--version']).stdout).toBe(`${version}\n`);
     });
 });
 
-describe('fly check into a pipe that closes early', () => {
+describe('flywheel check into a pipe that closes early', () => {
     test('stops quietly, with no error on standard error', () => {
         const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`w${i}.fly`, 'flywheel W { driver a driver b a -> b }\n']));
         const root = tempTree(files);
-        const { status, stderr } = spawnSync('bash', ['-c', `'${process.execPath}' '${resolve('bin/fly.mjs')}' check --format json . | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
+        const { status, stderr } = spawnSync('bash', ['-c', `'${process.execPath}' '${resolve('bin/flywheel.mjs')}' check --format json . | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
         expect(status).toBe(0);
         expect(stderr.trim()).toMatch(/^[01]$/);
     });

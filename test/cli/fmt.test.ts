@@ -1,9 +1,9 @@
-/** `fly fmt` as a reviewer's tool: like Prettier's --write and --check, and never loses a byte it should not touch. */
+/** `flywheel fmt` as a reviewer's tool: like Prettier's --write and --check, and never loses a byte it should not touch. */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateWheel } from '../../bench/generate.js';
-import { fly, tempTree } from './run-fly.js';
+import { runFlywheel, tempTree } from './run-flywheel.js';
 
 const messy = 'flywheel A {\ngoal g\n   cost quality driver d // trailing\n\n\n  g->d->g }\n';
 const canonical = 'flywheel A {\n    goal g\n    cost quality driver d // trailing\n\n    g -> d -> g\n}\n';
@@ -18,61 +18,61 @@ function commentsOf(text: string): string[] {
     return (text.match(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g) ?? []).map(comment => comment.replace(/\r?\n[ \t]*/g, '\n'));
 }
 
-describe('fly fmt', () => {
+describe('flywheel fmt', () => {
     test('rewrites files in the canonical layout and says which', () => {
         const root = tempTree({ 'a.fly': messy, 'b.fly': canonical });
-        const run = fly(['fmt'], { cwd: root });
+        const run = runFlywheel(['fmt'], { cwd: root });
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('formatted a.fly\n');
         expect(run.stderr).toBe('1 file reformatted, 1 file already canonical.\n');
         expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(canonical);
-        const again = fly(['fmt'], { cwd: root });
+        const again = runFlywheel(['fmt'], { cwd: root });
         expect([again.status, again.stdout]).toEqual([0, '']);
     });
 
     test('--check lists what would change, exits 1, and writes nothing', () => {
         const root = tempTree({ 'a.fly': messy, 'b.fly': canonical });
-        const run = fly(['fmt', '--check', '.'], { cwd: root });
+        const run = runFlywheel(['fmt', '--check', '.'], { cwd: root });
         expect(run.status).toBe(1);
         expect(run.stdout).toBe('would reformat a.fly\n');
         expect(run.stderr).toBe('1 file would be reformatted, 1 file already canonical.\n');
         expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(messy);
-        expect(fly(['fmt', '--check', 'b.fly'], { cwd: root }).status).toBe(0);
+        expect(runFlywheel(['fmt', '--check', 'b.fly'], { cwd: root }).status).toBe(0);
     });
 
-    test('a file with a syntax error is reported as fly check does and left byte-for-byte unchanged, exit 1', () => {
+    test('a file with a syntax error is reported as flywheel check does and left byte-for-byte unchanged, exit 1', () => {
         const broken = 'flywheel A {\r\n  goal g\r\n  driver }\r\n';
         const root = tempTree({ 'broken.fly': broken, 'a.fly': messy });
-        const run = fly(['fmt'], { cwd: root });
+        const run = runFlywheel(['fmt'], { cwd: root });
         expect(run.status).toBe(1);
         expect(run.stderr).toMatch(/^broken\.fly:3:10: error: .+ \[syntax-error\]\n/);
         expect(run.stderr).toContain('1 file reformatted, 0 files already canonical, 1 file not parsed (left untouched).\n');
         expect(readFileSync(join(root, 'broken.fly'), 'utf8')).toBe(broken);
         expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(canonical);
-        expect(fly(['fmt', '--check', 'broken.fly'], { cwd: root }).status).toBe(1);
+        expect(runFlywheel(['fmt', '--check', 'broken.fly'], { cwd: root }).status).toBe(1);
     });
 
     test('CRLF stays CRLF and a byte-order mark stays', () => {
         const root = tempTree({ 'crlf.fly': messy.replace(/\n/g, '\r\n'), 'bom.fly': '\ufeff' + messy });
-        expect(fly(['fmt'], { cwd: root }).status).toBe(0);
+        expect(runFlywheel(['fmt'], { cwd: root }).status).toBe(0);
         expect(readFileSync(join(root, 'crlf.fly'), 'utf8')).toBe(canonical.replace(/\n/g, '\r\n'));
         expect(readFileSync(join(root, 'bom.fly'), 'utf8')).toBe('\ufeff' + canonical);
     });
 
     test('bad input and bad usage are one line and exit code 2', () => {
         const root = tempTree({ 'a.fly': messy });
-        expect(fly(['fmt', 'missing.fly'], { cwd: root })).toMatchObject({ status: 2, stderr: "fly: cannot read 'missing.fly': no such file or folder\n" });
-        expect(fly(['fmt', '--write'], { cwd: root })).toMatchObject({ status: 2, stderr: "fly: unknown option '--write' (see fly --help)\n" });
+        expect(runFlywheel(['fmt', 'missing.fly'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: cannot read 'missing.fly': no such file or folder\n" });
+        expect(runFlywheel(['fmt', '--write'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: unknown option '--write' (see flywheel --help)\n" });
         expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(messy);
     });
 });
 
-describe('fly fmt on every example and on generated files', () => {
+describe('flywheel fmt on every example and on generated files', () => {
     test('the examples are canonical: nothing changes, the one that does not parse is left alone', () => {
         const root = tempTree({});
         cpSync('examples', join(root, 'examples'), { recursive: true });
         const before = snapshotTree(root);
-        const run = fly(['fmt', 'examples'], { cwd: root });
+        const run = runFlywheel(['fmt', 'examples'], { cwd: root });
         expect(run.stdout).toBe('');
         expect(run.stderr).toMatch(/^examples\/broken\/syntax-error\.fly:\d+:\d+: error: .+\[syntax-error\]\n/);
         expect(run.status).toBe(1);
@@ -84,12 +84,12 @@ describe('fly fmt on every example and on generated files', () => {
         // Line comments need their line break; everything else is joined with single spaces.
         const squash = (text: string) => text.replace(/(\/\/[^\n]*)?\n\s*/g, (_, comment?: string) => (comment ? `${comment}\n` : ' '));
         const root = tempTree(Object.fromEntries(examples.map(([path, text]) => [path, squash(text)])));
-        expect(fly(['fmt', '.'], { cwd: root }).status).toBe(0);
+        expect(runFlywheel(['fmt', '.'], { cwd: root }).status).toBe(0);
         const formatted = snapshotTree(root);
-        expect(fly(['fmt', '--check', '.'], { cwd: root })).toMatchObject({ status: 0, stdout: '' });
+        expect(runFlywheel(['fmt', '--check', '.'], { cwd: root })).toMatchObject({ status: 0, stdout: '' });
         for (const [path, original] of examples) {
             expect(commentsOf(formatted[path]), path).toEqual(commentsOf(original));
-            const diff = fly(['diff', join('examples', path), join(root, path)]);
+            const diff = runFlywheel(['diff', join('examples', path), join(root, path)]);
             expect(diff.stdout, path).toContain('no change in meaning');
         }
     });
@@ -97,9 +97,9 @@ describe('fly fmt on every example and on generated files', () => {
     test('a generated wheel of 200 drivers, squashed onto one line, in CRLF', () => {
         const text = generateWheel(200).replace(/\n\s*/g, ' ').trim().replace(/\{/, '{\r\n');
         const root = tempTree({ 'big.fly': text });
-        expect(fly(['fmt', 'big.fly'], { cwd: root }).status).toBe(0);
+        expect(runFlywheel(['fmt', 'big.fly'], { cwd: root }).status).toBe(0);
         const formatted = readFileSync(join(root, 'big.fly'), 'utf8');
         expect(formatted).toBe(generateWheel(200).replace(/\n/g, '\r\n'));
-        expect(fly(['diff', join(root, 'big.fly'), '-'], { input: text }).stdout).toContain('no change in meaning');
+        expect(runFlywheel(['diff', join(root, 'big.fly'), '-'], { input: text }).stdout).toContain('no change in meaning');
     });
 });

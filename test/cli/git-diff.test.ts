@@ -1,16 +1,16 @@
 /**
- * The git integration a reviewer turns on in one step (docs/reviewing.md): `*.fly diff=fly` in
- * `.gitattributes` and `git config diff.fly.command "npx fly diff --git"`. Here with real git on
- * a temporary repository, and `fly` as the built bin/fly.mjs.
+ * The git integration a reviewer turns on in one step (docs/reviewing.md): `*.fly diff=flywheel` in
+ * `.gitattributes` and `git config diff.flywheel.command "npx flywheel diff --git"`. Here with real git on
+ * a temporary repository, and `flywheel` as the built bin/flywheel.mjs.
  */
 import { spawnSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { tempTree } from './run-fly.js';
+import { tempTree } from './run-flywheel.js';
 import { SHOP } from '../support/fixtures.js';
 
-const FLY_COMMAND = `'${process.execPath}' '${resolve('bin/fly.mjs')}' diff --git`;
+const FLYWHEEL_COMMAND = `'${process.execPath}' '${resolve('bin/flywheel.mjs')}' diff --git`;
 
 
 let repo: string;
@@ -33,8 +33,8 @@ beforeEach(() => {
     git('config', 'user.name', 'Fly Test');
     git('config', 'user.email', 'fly-test@example.com');
     // The one-step setup: the attribute is committed with the repository, the command is each reviewer's.
-    writeFileSync(join(repo, '.gitattributes'), '*.fly diff=fly\n');
-    git('config', 'diff.fly.command', FLY_COMMAND);
+    writeFileSync(join(repo, '.gitattributes'), '*.fly diff=flywheel\n');
+    git('config', 'diff.flywheel.command', FLYWHEEL_COMMAND);
     commitAll('first wheel');
 });
 

@@ -1,9 +1,9 @@
-/** `fly render`: the preview's drawing as files, with the contract's exit codes. */
+/** `flywheel render`: the preview's drawing as files, with the contract's exit codes. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { fly, tempTree } from './run-fly.js';
+import { runFlywheel, tempTree } from './run-flywheel.js';
 
 const wheel = (name: string) => `flywheel ${name} "The ${name} wheel" {
     goal g "Growth"
@@ -13,10 +13,10 @@ const wheel = (name: string) => `flywheel ${name} "The ${name} wheel" {
 }
 `;
 
-describe('fly render', () => {
+describe('flywheel render', () => {
     test('writes FILE.svg beside the file: well-formed, with the flywheel\'s label', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
-        const run = fly(['render', 'w.fly'], { cwd: root });
+        const run = runFlywheel(['render', 'w.fly'], { cwd: root });
         expect(run).toMatchObject({ status: 0, stdout: 'wrote w.svg\n', stderr: '' });
         const svg = readFileSync(join(root, 'w.svg'), 'utf8');
         expect(XMLValidator.validate(svg)).toBe(true);
@@ -25,7 +25,7 @@ describe('fly render', () => {
 
     test('-o - writes the SVG to standard output, --theme dark uses the dark colours', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
-        const run = fly(['render', 'w.fly', '-o', '-', '--theme', 'dark'], { cwd: root });
+        const run = runFlywheel(['render', 'w.fly', '-o', '-', '--theme', 'dark'], { cwd: root });
         expect(run.status).toBe(0);
         expect(run.stdout.startsWith('<svg')).toBe(true);
         expect(run.stdout).toContain('theme-dark');
@@ -33,8 +33,8 @@ describe('fly render', () => {
 
     test('a PNG at 2× for slides', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
-        expect(fly(['render', 'w.fly', '-o', 'w.png'], { cwd: root }).status).toBe(0);
-        const svgWidth = Number(/width="(\d+)"/.exec(fly(['render', 'w.fly', '-o', '-'], { cwd: root }).stdout)![1]);
+        expect(runFlywheel(['render', 'w.fly', '-o', 'w.png'], { cwd: root }).status).toBe(0);
+        const svgWidth = Number(/width="(\d+)"/.exec(runFlywheel(['render', 'w.fly', '-o', '-'], { cwd: root }).stdout)![1]);
         const png = readFileSync(join(root, 'w.png'));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect(png.readUInt32BE(16)).toBe(2 * svgWidth);
@@ -42,17 +42,17 @@ describe('fly render', () => {
 
     test('a file with several flywheels renders each, or the one --flywheel names', () => {
         const root = tempTree({ 'two.fly': wheel('A') + wheel('B') });
-        const run = fly(['render', 'two.fly'], { cwd: root });
+        const run = runFlywheel(['render', 'two.fly'], { cwd: root });
         expect(run.stdout).toBe('wrote two-A.svg\nwrote two-B.svg\n');
         const only = tempTree({ 'two.fly': wheel('A') + wheel('B') });
-        expect(fly(['render', 'two.fly', '--flywheel', 'B'], { cwd: only }).stdout).toBe('wrote two.svg\n');
+        expect(runFlywheel(['render', 'two.fly', '--flywheel', 'B'], { cwd: only }).stdout).toBe('wrote two.svg\n');
         expect(readFileSync(join(only, 'two.svg'), 'utf8')).toContain('The B wheel');
-        expect(fly(['render', 'two.fly', '--flywheel', 'C'], { cwd: only })).toMatchObject({ status: 2, stderr: "fly: 'two.fly' has no flywheel named 'C'\n" });
+        expect(runFlywheel(['render', 'two.fly', '--flywheel', 'C'], { cwd: only })).toMatchObject({ status: 2, stderr: "flywheel: 'two.fly' has no flywheel named 'C'\n" });
     });
 
     test('a file that does not parse exits 1 and writes nothing', () => {
         const root = tempTree({ 'bad.fly': 'flywheel W {\n    goal\n}\n' });
-        const run = fly(['render', 'bad.fly'], { cwd: root });
+        const run = runFlywheel(['render', 'bad.fly'], { cwd: root });
         expect(run.status).toBe(1);
         expect(run.stderr).toContain('bad.fly:3:1: error: ');
         expect(existsSync(join(root, 'bad.svg'))).toBe(false);
@@ -60,14 +60,14 @@ describe('fly render', () => {
 
     test('refuses to write over a .fly file', () => {
         const root = tempTree({ 'w.fly': wheel('W'), 'other.fly': wheel('O') });
-        const run = fly(['render', 'w.fly', '-o', 'other.fly'], { cwd: root });
-        expect(run).toMatchObject({ status: 2, stderr: "fly: refusing to write the drawing over 'other.fly', a .fly file\n" });
+        const run = runFlywheel(['render', 'w.fly', '-o', 'other.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 2, stderr: "flywheel: refusing to write the drawing over 'other.fly', a .fly file\n" });
         expect(readFileSync(join(root, 'other.fly'), 'utf8')).toBe(wheel('O'));
     });
 
     test('bad usage is one line and exit 2', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
-        expect(fly(['render', 'w.fly', '--theme', 'neon'], { cwd: root })).toMatchObject({ status: 2, stderr: "fly: unknown value 'neon' for --theme (expected light or dark)\n" });
-        expect(fly(['render'], { cwd: root })).toMatchObject({ status: 2, stderr: 'fly: render takes one .fly file (see fly --help)\n' });
+        expect(runFlywheel(['render', 'w.fly', '--theme', 'neon'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: unknown value 'neon' for --theme (expected light or dark)\n" });
+        expect(runFlywheel(['render'], { cwd: root })).toMatchObject({ status: 2, stderr: 'flywheel: render takes one .fly file (see flywheel --help)\n' });
     });
 });

@@ -1,14 +1,14 @@
 /**
  * examples/github-workflow.yml cannot run here, so its steps run as GitHub would run them
  * (`bash --noprofile --norc -eo pipefail`), in a temporary git repository with a base and a head
- * commit, with `fly` on the PATH as the built bin/fly.mjs and GitHub's files (step summary,
+ * commit, with `flywheel` on the PATH as the built bin/flywheel.mjs and GitHub's files (step summary,
  * PATH additions) as temporary files. The `uses:` steps are checked for the settings the others rely on.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { tempTree } from './run-fly.js';
+import { tempTree } from './run-flywheel.js';
 import { SHOP } from '../support/fixtures.js';
 
 interface Step {
@@ -65,7 +65,7 @@ function step(name: string): Step {
 interface Checkout {
     repo: string;
     base: string;
-    /** The folder put first on the PATH, holding `fly` (and a stand-in `npm`). */
+    /** The folder put first on the PATH, holding `flywheel` (and a stand-in `npm`). */
     bin: string;
 }
 
@@ -88,10 +88,10 @@ function checkout(head: (repo: string) => void): Checkout {
     git(repo, 'commit', '-q', '--allow-empty', '-m', 'head');
 
     const bin = tempTree({});
-    writeFileSync(join(bin, 'fly'), `#!/bin/sh\nexec '${process.execPath}' '${resolve('bin/fly.mjs')}' "$@"\n`);
+    writeFileSync(join(bin, 'flywheel'), `#!/bin/sh\nexec '${process.execPath}' '${resolve('bin/flywheel.mjs')}' "$@"\n`);
     // `npm ci` needs the registry; here it only has to succeed so the rest of the step runs.
     writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $*"\n');
-    chmodSync(join(bin, 'fly'), 0o755);
+    chmodSync(join(bin, 'flywheel'), 0o755);
     chmodSync(join(bin, 'npm'), 0o755);
     return { repo, base, bin };
 }
@@ -161,7 +161,7 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
         });
     });
 
-    test('Install: npm ci, and the installed `fly` goes on the PATH', () => {
+    test('Install: npm ci, and the installed `flywheel` goes on the PATH', () => {
         const run = runStep('Install', pr);
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('npm ci\n');
@@ -171,8 +171,8 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
     test('Check: an annotation per problem, and the step fails on errors', () => {
         const run = runStep('Check the flywheels', pr);
         expect(run.status).toBe(1);
-        expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=3,col=1,.*title=fly\(syntax-error\)::/m);
-        expect(run.stdout).toMatch(/^::warning file=wheels\/shop\.fly,.*title=fly\(balancing-loop\)::Balancing loop B1/m);
+        expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=3,col=1,.*title=flywheel\(syntax-error\)::/m);
+        expect(run.stdout).toMatch(/^::warning file=wheels\/shop\.fly,.*title=flywheel\(balancing-loop\)::Balancing loop B1/m);
     });
 
     test('Canonical layout: lists the file to reformat and fails', () => {

@@ -1,12 +1,12 @@
 /**
- * The built `fly` on fuzzed files and broken bytes: whatever it is given, it answers with one of
- * its exit codes and plain messages, never a stack trace, and `fly fmt` leaves files that do not
+ * The built `flywheel` on fuzzed files and broken bytes: whatever it is given, it answers with one of
+ * its exit codes and plain messages, never a stack trace, and `flywheel fmt` leaves files that do not
  * parse exactly as they were.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fly, tempTree } from '../cli/run-fly.js';
+import { runFlywheel, tempTree } from '../cli/run-flywheel.js';
 import { fuzzInput } from './inputs.js';
 
 const SEED = 77;
@@ -30,36 +30,36 @@ function expectNoStackTrace(run: { status: number | null; stderr: string; stdout
     expect(run.stdout, what).not.toMatch(STACK_LINE);
 }
 
-describe('fly on fuzzed input', () => {
+describe('flywheel on fuzzed input', () => {
     const folder = tempTree(files());
     const names = Object.keys(files());
 
     test('check, in every format, answers for every file without a stack trace', () => {
         for (const format of ['human', 'json', 'github']) {
-            const run = fly(['check', '--format', format, ...names], { cwd: folder });
+            const run = runFlywheel(['check', '--format', format, ...names], { cwd: folder });
             expectNoStackTrace(run, `check --format ${format}`);
             expect(run.status).toBe(2); // the unreadable files
         }
         // An empty file is unreadable input (exit 2) by the contract; every other fuzzed file gets a report.
         const readable = names.filter(n => n.startsWith('input-') && fuzzInput(SEED, Number(n.slice(6, -4))).text.length > 0);
         expect(readable.length).toBeGreaterThan(COUNT / 2);
-        const json = fly(['check', '--format', 'json', ...readable], { cwd: folder });
+        const json = runFlywheel(['check', '--format', 'json', ...readable], { cwd: folder });
         expect(JSON.parse(json.stdout).files).toHaveLength(readable.length);
     });
 
     test('an unreadable file is one line naming the file and where the bad byte is', () => {
-        const run = fly(['check', 'invalid-utf8.fly'], { cwd: folder });
+        const run = runFlywheel(['check', 'invalid-utf8.fly'], { cwd: folder });
         expect(run.stderr.trim().split('\n')).toHaveLength(1);
         expect(run.stderr).toMatch(/'invalid-utf8\.fly'.*line 1, column 4/);
     });
 
     test('fmt rewrites only what parses, and leaves the rest byte for byte', () => {
         const before = Object.fromEntries(names.map(name => [name, readFileSync(join(folder, name))]));
-        const run = fly(['fmt', ...names], { cwd: folder });
+        const run = runFlywheel(['fmt', ...names], { cwd: folder });
         expectNoStackTrace(run, 'fmt');
         for (const name of names) {
             const after = readFileSync(join(folder, name));
-            const check = fly(['check', '--format', 'json', name], { cwd: folder });
+            const check = runFlywheel(['check', '--format', 'json', name], { cwd: folder });
             if (after.equals(before[name])) continue;
             // A changed file must have parsed: no syntax error in what fmt wrote.
             expect(JSON.parse(check.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), name).not.toContain('syntax-error');
@@ -67,7 +67,7 @@ describe('fly on fuzzed input', () => {
     });
 
     test('render and diff answer without a stack trace', () => {
-        for (const name of names) expectNoStackTrace(fly(['render', name, '-o', '-'], { cwd: folder }), `render ${name}`);
-        for (let i = 0; i + 1 < names.length; i += 2) expectNoStackTrace(fly(['diff', names[i], names[i + 1]], { cwd: folder }), `diff ${names[i]} ${names[i + 1]}`);
+        for (const name of names) expectNoStackTrace(runFlywheel(['render', name, '-o', '-'], { cwd: folder }), `render ${name}`);
+        for (let i = 0; i + 1 < names.length; i += 2) expectNoStackTrace(runFlywheel(['diff', names[i], names[i + 1]], { cwd: folder }), `diff ${names[i]} ${names[i + 1]}`);
     });
 });

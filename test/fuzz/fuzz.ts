@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz [-- --seed S] [--count N] [--time-limit MS] [--only I]`: feeds generated and
- * mutated `.fly` texts through the parser, checker, editor features, formatter, `fly diff` and
+ * mutated `.fly` texts through the parser, checker, editor features, formatter, `flywheel diff` and
  * renderer, and reports every input that breaks a property (`properties.ts`).
  *
  * The inputs are checked in a worker thread that the main thread watches: an input that runs past
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     const from = values.only === undefined ? 0 : Number(values.only);
     const to = values.only === undefined ? Number(values.count) : from + 1;
     if (![seed, limit, from, to].every(Number.isInteger)) {
-        console.error('fly fuzz: --seed, --count, --time-limit and --only take whole numbers');
+        console.error('flywheel fuzz: --seed, --count, --time-limit and --only take whole numbers');
         return 2;
     }
     const tally: Tally = { tried: 0, parsed: 0, slowest: { index: -1, milliseconds: 0 }, findings: [] };

@@ -118,7 +118,7 @@ function deleteOne(random: Random, text: string, pattern: RegExp): string {
 }
 
 export interface FuzzInput {
-    /** The grammar-made text the input started from (what `fly diff` compares it with). */
+    /** The grammar-made text the input started from (what `flywheel diff` compares it with). */
     base: string;
     text: string;
     /** How it was made: `generated` or the mutations applied, in order. */

@@ -3,7 +3,7 @@
  * feature throws (outline, folding, semantic tokens, hover, completion, definition, references,
  * rename, quick fixes); the formatter keeps the meaning and every
  * comment and is idempotent on text that parses, and Format Selection changes only the lines
- * selected; `fly diff`'s reports never throw and a text
+ * selected; `flywheel diff`'s reports never throw and a text
  * compared with itself is unchanged; every drawing is well-formed XML.
  */
 import { EmptyFileSystem, type LangiumDocument, TextDocument, URI } from 'langium';
@@ -16,7 +16,7 @@ import { fileSnapshotOf } from '../../language/file-snapshot.js';
 import { type FlywheelFormatter, formatText } from '../../language/lsp/flywheel-formatter.js';
 import { meaningOf } from '../../language/model-meaning.js';
 import { renderModelsOf } from '../../language/render-model.js';
-import { diffFiles } from '../../language/semantic-diff.js';
+import { diffFiles } from '../../core/semantic-diff.js';
 import { diffJson, diffMarkdown } from '../../cli/diff-report.js';
 import { renderSvg } from '../../renderer/svg.js';
 import { Random } from '../support/seeded-random.js';

@@ -11,7 +11,7 @@ describe('the preview limits', () => {
         expect(withinLimits([fits])).toEqual({ drawn: [fits], notDrawn: [] });
         const { drawn, notDrawn } = withinLimits([over, fits].map((m, i) => ({ ...m, name: `W${i}` })));
         expect(drawn.map(m => m.name)).toEqual(['W1']);
-        expect(notDrawn).toEqual(["'W0' has 401 nodes and 401 links: too large to draw here (the preview draws flywheels of up to 400 nodes and 1,600 links; fly render draws it to a file)."]);
+        expect(notDrawn).toEqual(["'W0' has 401 nodes and 401 links: too large to draw here (the preview draws flywheels of up to 400 nodes and 1,600 links; flywheel render draws it to a file)."]);
     });
 
     test('too many links is too large too', async () => {
@@ -26,8 +26,8 @@ describe('the preview limits', () => {
         const limits = { nodesPerFlywheel: 10, linksPerFlywheel: 10, nodesInAll: 11 };
         expect(withinLimits(models, limits)).toEqual({
             drawn: models.slice(0, 2),
-            notDrawn: ["'C' and 2 more flywheels are not drawn: the preview draws up to 11 nodes per file (fly render draws every flywheel)."]
+            notDrawn: ["'C' and 2 more flywheels are not drawn: the preview draws up to 11 nodes per file (flywheel render draws every flywheel)."]
         });
-        expect(withinLimits(models.slice(0, 3), limits).notDrawn).toEqual(["'C' is not drawn: the preview draws up to 11 nodes per file (fly render draws every flywheel)."]);
+        expect(withinLimits(models.slice(0, 3), limits).notDrawn).toEqual(["'C' is not drawn: the preview draws up to 11 nodes per file (flywheel render draws every flywheel)."]);
     });
 });

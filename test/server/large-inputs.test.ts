@@ -126,7 +126,7 @@ describe('closing documents', () => {
     });
 
     test('a file closed without saving is checked as it is on disk again', async () => {
-        const folder = mkdtempSync(join(tmpdir(), 'fly-close-'));
+        const folder = mkdtempSync(join(tmpdir(), 'flywheel-close-'));
         const path = join(folder, 'saved.fly');
         writeFileSync(path, 'flywheel W {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}\n');
         const uri = pathToFileURL(path).toString();

@@ -134,7 +134,7 @@ describe('the edges of the file and of blocks', () => {
         expect(await format('flywheel A {\n\tgoal g   \n\t\t// c\n    driver d\n}\n')).toBe('flywheel A {\n    goal g\n    // c\n    driver d\n}\n');
     });
 
-    test('four spaces whatever indentation the editor asks for, so the editor and fly fmt agree', async () => {
+    test('four spaces whatever indentation the editor asks for, so the editor and flywheel fmt agree', async () => {
         const { document } = await validate('flywheel A {\ngoal g\n}\n');
         const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: false } });
         expect(TextDocument.applyEdits(document.textDocument, edits)).toBe('flywheel A {\n    goal g\n}\n');

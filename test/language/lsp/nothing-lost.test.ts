@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver';
 import { type Driver, type Goal, isDriver, isGoal, type Model } from '../../../language/generated/ast.js';
 import { commentsOf, meaningOf } from '../../../language/model-meaning.js';
-import { diffFiles } from '../../../language/semantic-diff.js';
+import { diffFiles } from '../../../core/semantic-diff.js';
 import { fileSnapshotOf } from '../../../language/file-snapshot.js';
 import { type FlywheelFormatter, formatText } from '../../../language/lsp/flywheel-formatter.js';
 import { exampleInputs, generatedInputs } from '../../support/flywheel-corpus.js';

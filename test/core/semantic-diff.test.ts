@@ -1,10 +1,10 @@
 /** The semantic diff: each kind of change, renames as renames, and no change for mere layout. */
 import { describe, expect, test } from 'vitest';
 import { fileSnapshotOf } from '../../language/file-snapshot.js';
-import { analyzeWheel } from '../../language/analysis/analyze.js';
-import type { FlywheelGraph } from '../../language/analysis/graph.js';
-import { type Change, diffFiles, diffFlywheel, type FileDiff, type FileSnapshot } from '../../language/semantic-diff.js';
-import { services, validate } from './validation-helpers.js';
+import { analyzeWheel } from '../../core/analysis/analyze.js';
+import type { FlywheelGraph } from '../../core/analysis/graph.js';
+import { type Change, diffFiles, diffFlywheel, type FileDiff, type FileSnapshot } from '../../core/semantic-diff.js';
+import { services, validate } from '../language/validation-helpers.js';
 
 async function snapshot(text: string): Promise<FileSnapshot> {
     const { document } = await validate(text);

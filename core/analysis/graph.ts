@@ -1,7 +1,7 @@
 /**
  * The signed link graph of one flywheel, as plain data, and the linear-time graph work on it
  * (strongly connected components, reachability, shortest paths). No Langium types here: the
- * validator, the hover, the renderer and `fly diff` all read the same plain data.
+ * validator, the hover, the renderer and `flywheel diff` all read the same plain data.
  */
 
 export type DriverKind = 'cost' | 'quality';

@@ -1,5 +1,5 @@
 /** Plain graphs for the analysis tests, written the way a `.fly` chain reads. */
-import type { Arrow, DriverKind, FlywheelGraph, GraphLink } from '../../../language/analysis/graph.js';
+import type { Arrow, DriverKind, FlywheelGraph, GraphLink } from '../../../core/analysis/graph.js';
 
 /**
  * `graphOf(['g', 'a', 'b'], 'g -> a -> b -> g')`: the first node is the goal; chains are

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeWheel } from '../../../language/analysis/analyze.js';
-import { enumerateLoops } from '../../../language/analysis/loops.js';
+import { analyzeWheel } from '../../../core/analysis/analyze.js';
+import { enumerateLoops } from '../../../core/analysis/loops.js';
 import { completeGraph, graphOf } from './graph-builders.js';
 
 const names = (graph: ReturnType<typeof graphOf>, nodes: number[]) => nodes.map(n => graph.nodes[n].name).join(' ');

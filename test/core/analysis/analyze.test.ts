@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeWheel } from '../../../language/analysis/analyze.js';
+import { analyzeWheel } from '../../../core/analysis/analyze.js';
 import { graphOf } from './graph-builders.js';
 
 describe('analyzeWheel', () => {

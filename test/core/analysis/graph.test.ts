@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pathFromGoal, pathToGoal, reachability, shortestCycleThrough, signOf, isDelayed, stronglyConnectedComponents } from '../../../language/analysis/graph.js';
+import { pathFromGoal, pathToGoal, reachability, shortestCycleThrough, signOf, isDelayed, stronglyConnectedComponents } from '../../../core/analysis/graph.js';
 import { graphOf } from './graph-builders.js';
 
 describe('arrows', () => {
