@@ -6,6 +6,7 @@
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { createFlywheelServices, type FlywheelServices } from '../language/flywheel-lsp-module.js';
 import { type FlywheelFormatter, formatText, FormattingWouldChangeMeaningError } from '../language/lsp/flywheel-formatter.js';
+import { DiagnosticCode } from '../language/diagnostic-codes.js';
 import { parseOptions } from './command.js';
 import { findFlyFiles, readFlyFile, writeFlyFile } from './files.js';
 import { sortFindings, toFinding } from './report.js';
@@ -59,7 +60,7 @@ async function formatOne(services: FlywheelServices, document: LangiumDocument, 
 /** The same lines as `flywheel check` prints for them, so editors and terminals can jump to them. */
 async function reportSyntaxErrors(services: FlywheelServices, document: LangiumDocument, path: string): Promise<void> {
     const diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
-    const findings = sortFindings(diagnostics.filter(d => d.code === 'syntax-error').map(toFinding));
+    const findings = sortFindings(diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding));
     for (const f of findings) {
         process.stderr.write(`${path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
     }

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { renderModelsOf } from '../language/render-model.js';
+import { DiagnosticCode } from '../language/diagnostic-codes.js';
 import type { RenderModel } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { parseOptions } from './command.js';
@@ -28,7 +29,7 @@ export async function runRender(args: string[]): Promise<number> {
 
     const services = createCliServices();
     const [{ file, document }] = await loadFiles(services, [readFlyFile(path)]);
-    const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === 'syntax-error').map(toFinding);
+    const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding);
     if (syntaxErrors.length > 0) {
         for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
         process.stderr.write(`flywheel: '${file.path}' does not parse, so it cannot be drawn\n`);

@@ -3,9 +3,8 @@
  * document) and `github` (workflow commands that become pull-request annotations).
  */
 import type { Diagnostic } from 'vscode-languageserver';
-import { messageOf } from '../language/diagnostic-codes.js';
-
-export type Severity = 'error' | 'warning' | 'info';
+import { messageOf, severityOf } from '../language/diagnostic-codes.js';
+import type { Severity } from '../core/severity.js';
 
 export interface Finding {
     code: string;
@@ -35,7 +34,7 @@ export function toFinding(diagnostic: Diagnostic): Finding {
     const { start, end } = diagnostic.range;
     return {
         code: String(diagnostic.code ?? 'unknown'),
-        severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
+        severity: severityOf(diagnostic),
         message: messageOf(diagnostic),
         line: start.line + 1,
         column: start.character + 1,

@@ -12,13 +12,22 @@ import type { Arrow, DriverKind, FlywheelGraph } from './analysis/graph.js';
 import type { WheelAnalysis } from './analysis/analyze.js';
 import type { Polarity } from './analysis/loops.js';
 import { explicitLabel, type Matching, matchNodes } from './node-matching.js';
-
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from './severity.js';
 
 export interface DiagnosticSummary {
     code: string;
     severity: Severity;
     message: string;
+    /** What the check that reported it said it is about; absent for syntax errors and the like. */
+    about?: DiagnosticAbout;
+}
+
+export interface DiagnosticAbout {
+    /** Every node the diagnostic names, in order, by name. */
+    names: string[];
+    /** Ids of the loops it names. */
+    loops?: string[];
+    reason?: string;
 }
 
 /** One flywheel of one version, with the diagnostics found inside it. */
@@ -177,7 +186,7 @@ function flywheelChanges(old: FlywheelGraph, now: FlywheelGraph): Change[] {
     return changes;
 }
 
-/** Old name → new name for every matched node whose name changed (for diagnostic messages). */
+/** Old name → new name for every matched node whose name changed (for the names diagnostics are about). */
 function renamedNames(old: FlywheelGraph, now: FlywheelGraph, matching: Matching): Map<string, string> {
     const renames = new Map<string, string>();
     for (const [i, j] of matching) {
@@ -333,19 +342,26 @@ function closingChanges(before: FlywheelSnapshot | undefined, after: FlywheelSna
     return was === is ? [] : [{ kind: 'closing-changed', closes: is }];
 }
 
-/** A name as messages write one: quoted (`'sellers'`), or next to an arrow in a path (`growth -> sellers`). */
-const NAME_IN_MESSAGE = /(?<=')[A-Za-z_]\w*(?=')|(?<=(?:->|-\||~>|~\|) )[A-Za-z_]\w*|[A-Za-z_]\w*(?= (?:->|-\||~>|~\|))/g;
-
 /**
- * As multisets of (code, message). Old messages name renamed nodes by their old names; those
- * are rewritten first, so a rename alone does not resolve and reintroduce every diagnostic.
+ * As multisets. Two diagnostics are the same when their code, severity and what they are about
+ * agree, the old names read through the renames, and so does their message — unless a rename
+ * touched the old one, whose message then names a node by its old name. Without `about` (syntax
+ * errors), by message alone.
  */
 function diffDiagnostics(before: DiagnosticSummary[], after: DiagnosticSummary[], renames: Map<string, string>): Change[] {
-    const key = (d: DiagnosticSummary) => `${d.code} ${d.severity} ${d.message}`;
-    const renamed = (d: DiagnosticSummary) => ({ ...d, message: d.message.replace(NAME_IN_MESSAGE, name => renames.get(name) ?? name) });
-    const unmatched = groupBy(before.map(d => ({ value: d, key: key(renamed(d)) })));
-    // Each new diagnostic cancels one old one with the same key; what is left on either side changed.
-    const introduced = after.filter(d => unmatched.get(key(d))?.shift() === undefined);
+    const renamed = (name: string) => renames.get(name) ?? name;
+    const subject = (d: DiagnosticSummary, rename: (name: string) => string) =>
+        JSON.stringify([d.code, d.severity, d.about && { ...d.about, names: d.about.names.map(rename) }]);
+    const unmatched = groupBy(before.map(d => ({ value: d, key: subject(d, renamed) })));
+    const sameAs = (now: DiagnosticSummary) => (old: DiagnosticSummary) =>
+        old.message === now.message || (old.about?.names.some(name => renames.has(name)) ?? false);
+    // Each new diagnostic cancels one old one; what is left on either side changed.
+    const introduced = after.filter(now => {
+        const candidates = unmatched.get(subject(now, name => name)) ?? [];
+        const match = candidates.findIndex(sameAs(now));
+        if (match >= 0) candidates.splice(match, 1);
+        return match < 0;
+    });
     return [
         ...introduced.map((diagnostic): Change => ({ kind: 'diagnostic-introduced', diagnostic })),
         ...[...unmatched.values()].flat().map((diagnostic): Change => ({ kind: 'diagnostic-resolved', diagnostic }))

@@ -1,3 +1,6 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Severity } from '../core/severity.js';
+
 /** The contract's diagnostic codes (LANGUAGE.md, "Diagnostics"): the CLI's JSON, the quick fixes and the tests key on them. */
 export const DiagnosticCode = {
     SyntaxError: 'syntax-error',
@@ -19,6 +22,49 @@ export const DiagnosticCode = {
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
+
+/**
+ * What a diagnostic is about, in its LSP `data`, set by the check that reported it: the preview,
+ * the semantic diff and the quick fixes read this instead of matching ranges or message text.
+ * Indices are those of the flywheel's `FlywheelFacts` (graph nodes and links).
+ */
+export interface DiagnosticData {
+    code: string;
+    /** The flywheel's index in the file (`Model.flywheels`); absent for what belongs to the file (syntax errors). */
+    flywheel?: number;
+    /** The graph node it is on. */
+    node?: number;
+    /** The graph link it is on. */
+    link?: number;
+    /** Ids of the loops it names. */
+    loops?: string[];
+    /** Every node it names, in order, by name: a diff follows a rename through these. */
+    names?: string[];
+    /** `broken-loop`: why the driver is on no loop. */
+    reason?: string;
+}
+
+/** The data every diagnostic of ours carries (Langium's own keep their fields beside ours). */
+export function dataOf(diagnostic: Diagnostic): DiagnosticData {
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    return { ...data, code: data?.code ?? String(diagnostic.code ?? 'unknown') };
+}
+
+/** The diagnostics reported in each flywheel (by index in the file), and those of the file itself. */
+export function byFlywheel(diagnostics: Diagnostic[], flywheels: number): { inFlywheel: Diagnostic[][]; inFile: Diagnostic[] } {
+    const inFlywheel = Array.from({ length: flywheels }, (): Diagnostic[] => []);
+    const inFile: Diagnostic[] = [];
+    for (const diagnostic of diagnostics) {
+        const index = dataOf(diagnostic).flywheel;
+        (index !== undefined && index < flywheels ? inFlywheel[index] : inFile).push(diagnostic);
+    }
+    return { inFlywheel, inFile };
+}
+
+/** LSP's numeric severity (1 error, 2 warning, 3 information, 4 hint) in the contract's words. */
+export function severityOf(diagnostic: Diagnostic): Severity {
+    return diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+}
 
 /** A diagnostic's message as plain text (LSP 3.18 allows markup; ours are always text). */
 export function messageOf(diagnostic: { message: string | { value: string } }): string {

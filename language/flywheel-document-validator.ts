@@ -6,7 +6,7 @@
 import { type AstNode, AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isFlywheel, type Link } from './generated/ast.js';
-import { DiagnosticCode } from './diagnostic-codes.js';
+import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
 
 const contractCodes: Record<string, DiagnosticCode> = {
     [DocumentValidator.LexingError]: DiagnosticCode.SyntaxError,
@@ -49,6 +49,7 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
             diagnostic.message = flywheel
                 ? `'${data.refText}' is not declared in flywheel '${flywheel.name}': declare it as a driver or fix the name.`
                 : diagnostic.message;
+            if (flywheel) diagnostic.data = { ...data, flywheel: flywheel.$container.flywheels.indexOf(flywheel) } satisfies Partial<DiagnosticData>;
         }
     }
 }

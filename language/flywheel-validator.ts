@@ -5,12 +5,12 @@
 import { AstUtils, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
-import { isDriver, isGoal } from './generated/ast.js';
+import { isDriver, isFlywheel, isGoal, isLink } from './generated/ast.js';
 import type { FlywheelGraph } from '../core/analysis/graph.js';
 import { signOf } from '../core/analysis/graph.js';
 import type { Loop } from '../core/analysis/loops.js';
 import type { BrokenReason } from '../core/analysis/analyze.js';
-import { DiagnosticCode } from './diagnostic-codes.js';
+import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSettings } from './flywheel-settings.js';
@@ -49,30 +49,31 @@ export class FlywheelValidator {
 
     checkDuplicateNames(flywheel: Flywheel, accept: ValidationAcceptor): void {
         const first = new Map<string, Node>();
-        for (const node of this.analyzer.analyze(flywheel).declarations) {
+        this.analyzer.analyze(flywheel).declarations.forEach((node, index) => {
             const earlier = first.get(node.name);
             if (earlier) {
                 accept('error', `'${node.name}' is already declared in flywheel '${flywheel.name}'.`, {
-                    ...at(DiagnosticCode.DuplicateName, node, 'name'),
+                    ...at(DiagnosticCode.DuplicateName, node, { node: index, names: [node.name] }),
                     relatedInformation: [related(earlier, 'first declared here')]
                 });
             } else {
                 first.set(node.name, node);
             }
-        }
+        });
     }
 
     checkMissingGoal(flywheel: Flywheel, accept: ValidationAcceptor): void {
         if (!flywheel.members.some(isGoal)) {
-            accept('error', `Flywheel '${flywheel.name}' has no goal: add \`goal name "Growth in what?"\`.`, at(DiagnosticCode.MissingGoal, flywheel, 'name'));
+            accept('error', `Flywheel '${flywheel.name}' has no goal: add \`goal name "Growth in what?"\`.`, at(DiagnosticCode.MissingGoal, flywheel));
         }
     }
 
     checkDuplicateGoals(flywheel: Flywheel, accept: ValidationAcceptor): void {
         const [goal, ...later] = flywheel.members.filter(isGoal);
+        const { declarations } = this.analyzer.analyze(flywheel);
         for (const extra of later) {
             accept('error', `Flywheel '${flywheel.name}' already has the goal '${goal.name}': a flywheel has one single purpose.`, {
-                ...at(DiagnosticCode.DuplicateGoal, extra, 'name'),
+                ...at(DiagnosticCode.DuplicateGoal, extra, { node: nodeIndex(declarations, extra), names: [extra.name, goal.name].filter(Boolean) }),
                 relatedInformation: [related(goal, 'the goal')]
             });
         }
@@ -84,7 +85,7 @@ export class FlywheelValidator {
         if (goal !== undefined && !facts.analysis.onWheel[goal]) {
             const name = facts.graph.nodes[goal].name;
             accept('error', `No loop passes through the goal '${name}': link it into a chain that leads back to it.`,
-                at(DiagnosticCode.GoalOffLoop, facts.declarations[goal], 'name'));
+                at(DiagnosticCode.GoalOffLoop, facts.declarations[goal], { node: goal, names: [name] }));
         }
     }
 
@@ -94,8 +95,7 @@ export class FlywheelValidator {
             const node = facts.declarations[index];
             if (placement?.kind !== 'broken' || !isDriver(node)) return;
             accept('error', brokenLoopMessage(facts.graph, index, placement.reason, placement.path), {
-                ...at(DiagnosticCode.BrokenLoop, node, 'name'),
-                data: { code: DiagnosticCode.BrokenLoop, reason: placement.reason },
+                ...at(DiagnosticCode.BrokenLoop, node, { node: index, names: [node.name, ...pathNames(facts.graph, placement.path)], reason: placement.reason }),
                 relatedInformation: placement.path.map(link => related(facts.links[link], describeLink(facts.graph, link)))
             });
         });
@@ -108,7 +108,7 @@ export class FlywheelValidator {
             const node = facts.declarations[index];
             if (placement?.kind !== 'split' || !isDriver(node)) return;
             accept('warning', `'${node.name}' turns a second wheel that never turns the goal '${goalName}': ${describePath(facts.graph, placement.cycle)}.`, {
-                ...at(DiagnosticCode.SplitWheel, node, 'name'),
+                ...at(DiagnosticCode.SplitWheel, node, { node: index, names: [node.name, ...pathNames(facts.graph, placement.cycle)] }),
                 relatedInformation: placement.cycle.map(link => related(facts.links[link], describeLink(facts.graph, link)))
             });
         });
@@ -120,7 +120,7 @@ export class FlywheelValidator {
         if (graph.goal === undefined || !loopsComplete || loops.length === 0 || loops.some(loop => loop.polarity === 'reinforcing')) return;
         const ids = loops.map(loop => loop.id).join(', ');
         accept('error', `Every loop through the goal '${graph.nodes[graph.goal].name}' is balancing (${ids}): the wheel brakes itself instead of gaining momentum.`,
-            at(DiagnosticCode.NotReinforcing, declarations[graph.goal], 'name'));
+            at(DiagnosticCode.NotReinforcing, declarations[graph.goal], { node: graph.goal, loops: loops.map(loop => loop.id), names: [graph.nodes[graph.goal].name] }));
     }
 
     checkBalancingLoops(flywheel: Flywheel, accept: ValidationAcceptor): void {
@@ -134,7 +134,7 @@ export class FlywheelValidator {
         for (const [brake, [loop, ...others]] of byBrake) {
             const more = others.length === 0 ? '' : ` (and ${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
             accept('warning', `Balancing loop ${loop.id} brakes the wheel: ${describePath(facts.graph, loop.links)}${more}.`, {
-                ...at(DiagnosticCode.BalancingLoop, facts.links[brake]),
+                ...at(DiagnosticCode.BalancingLoop, facts.links[brake], { link: brake, loops: [loop, ...others].map(l => l.id), names: pathNames(facts.graph, loop.links) }),
                 relatedInformation: loop.links.map(link => related(facts.links[link], describeLink(facts.graph, link)))
             });
         }
@@ -155,9 +155,9 @@ export class FlywheelValidator {
         const drivers = facts.declarations.filter(isDriver);
         const limit = this.settings.maxDrivers;
         if (drivers.length <= limit) return;
-        const weakest = leastConnectedDrivers(facts, drivers).slice(0, 3).map(d => `'${d.name}'`).join(', ');
-        accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. Least connected to the wheel: ${weakest}.`,
-            at(DiagnosticCode.TooManyDrivers, flywheel, 'name'));
+        const weakest = leastConnectedDrivers(facts, drivers).slice(0, 3);
+        accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. Least connected to the wheel: ${weakest.map(d => `'${d.name}'`).join(', ')}.`,
+            at(DiagnosticCode.TooManyDrivers, flywheel, { names: weakest.map(d => d.name) }));
     }
 
     checkSelfLinks(flywheel: Flywheel, accept: ValidationAcceptor): void {
@@ -165,7 +165,7 @@ export class FlywheelValidator {
         facts.graph.links.forEach((link, index) => {
             if (link.source === link.target) {
                 accept('warning', `'${facts.graph.nodes[link.source].name}' links to itself: a loop needs at least one other driver.`,
-                    at(DiagnosticCode.SelfLink, facts.links[index]));
+                    at(DiagnosticCode.SelfLink, facts.links[index], { link: index, names: [facts.graph.nodes[link.source].name] }));
             }
         });
     }
@@ -181,7 +181,7 @@ export class FlywheelValidator {
                 return;
             }
             accept('warning', `The link ${describeLink(facts.graph, index)} is already declared.`, {
-                ...at(DiagnosticCode.DuplicateLink, facts.links[index]),
+                ...at(DiagnosticCode.DuplicateLink, facts.links[index], { link: index, names: linkNames(facts.graph, index) }),
                 relatedInformation: [related(facts.links[earlier], 'first declared here')]
             });
         });
@@ -196,7 +196,7 @@ export class FlywheelValidator {
             if (opposite !== undefined) {
                 const [source, target] = [facts.graph.nodes[link.source].name, facts.graph.nodes[link.target].name];
                 accept('error', `'${source}' both reinforces and dampens '${target}': ${describeLink(facts.graph, opposite)} conflicts with ${describeLink(facts.graph, index)}.`, {
-                    ...at(DiagnosticCode.ConflictingLink, facts.links[index]),
+                    ...at(DiagnosticCode.ConflictingLink, facts.links[index], { link: index, names: [...linkNames(facts.graph, opposite), ...linkNames(facts.graph, index)] }),
                     relatedInformation: [related(facts.links[opposite], 'the other link')]
                 });
             }
@@ -209,13 +209,34 @@ export class FlywheelValidator {
         const { graph, analysis } = this.analyzer.analyze(flywheel);
         if (graph.goal === undefined) return;
         if (!graph.nodes.some((node, index) => analysis.onWheel[index] && node.kinds.includes(kind))) {
-            accept('warning', `No ${kind} driver is on the wheel of '${flywheel.name}': ${why}.`, at(code, flywheel, 'name'));
+            accept('warning', `No ${kind} driver is on the wheel of '${flywheel.name}': ${why}.`, at(code, flywheel));
         }
     }
 }
 
-function at<N extends Flywheel | Node | Link>(code: DiagnosticCode, node: N, property?: 'name'): DiagnosticInfo<N> {
-    return { node, property: property as DiagnosticInfo<N>['property'], code, data: { code } };
+/**
+ * Where a diagnostic goes (a flywheel's or node's name, a whole link) and what it is about, in its
+ * `data`: the preview and the diff read that instead of matching ranges or message text.
+ */
+function at<N extends Flywheel | Node | Link>(code: DiagnosticCode, node: N, about: Omit<DiagnosticData, 'code' | 'flywheel'> = {}): DiagnosticInfo<N> {
+    const flywheel = isFlywheel(node) ? node : AstUtils.getContainerOfType(node, isFlywheel)!;
+    const data: DiagnosticData = { code, flywheel: flywheel.$container.flywheels.indexOf(flywheel), ...about };
+    const property = (isLink(node) ? undefined : 'name') as DiagnosticInfo<N>['property'];
+    return { node, property, code, data };
+}
+
+/** The names of a path's nodes, from its first source. */
+function pathNames(graph: FlywheelGraph, links: number[]): string[] {
+    return links.length === 0 ? [] : [graph.nodes[graph.links[links[0]].source].name, ...links.map(link => graph.nodes[graph.links[link].target].name)];
+}
+
+function linkNames(graph: FlywheelGraph, link: number): string[] {
+    return pathNames(graph, [link]);
+}
+
+function nodeIndex(declarations: Node[], node: Node): number | undefined {
+    const index = declarations.indexOf(node);
+    return index >= 0 ? index : undefined;
 }
 
 function related(node: Node | Link, message: string): DiagnosticRelatedInformation {

@@ -5,6 +5,7 @@
  */
 import { type FlywheelGraph, isDelayed, signOf, type DriverKind } from '../core/analysis/graph.js';
 import type { WheelAnalysis } from '../core/analysis/analyze.js';
+import type { Severity } from '../core/severity.js';
 
 export type Placement = 'goal' | 'wheel' | 'off';
 
@@ -18,7 +19,7 @@ export interface SourceRange {
 
 export interface RenderDiagnostic {
     code: string;
-    severity: 'error' | 'warning' | 'info';
+    severity: Severity;
     message: string;
     /** The node or link it is about, when it is about one. */
     node?: number;

@@ -1,16 +1,16 @@
 /**
- * Quick fixes keyed on the contract's diagnostic codes (`diagnostic.data.code`). Each edit touches
+ * Quick fixes keyed on the contract's diagnostic codes and what the diagnostic is about (`DiagnosticData`). Each edit touches
  * only the text its fix is about: new lines go after the flywheel's last member or after its last
  * declaration (past the comments that trail it on its line), and a removed link leaves the rest of
  * its chain (and every comment, even one written inside the link) in place.
  * A fix that names a node in new text is offered only where that name reaches the node: with a
  * duplicate name, references resolve to the first declaration.
  */
-import { AstUtils, type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { type Driver, type Flywheel, isDriver, isFlywheel, isGoal, isLink, type Link, type Model, type Node } from '../generated/ast.js';
-import { DiagnosticCode } from '../diagnostic-codes.js';
+import { type Driver, type Flywheel, isDriver, isGoal, type Link, type Model, type Node } from '../generated/ast.js';
+import { dataOf, DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -35,21 +35,24 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
             })));
     }
 
+    /** The fix for what the diagnostic is about, read from its data (the flywheel, the driver or the link). */
     private fixesFor(document: LangiumDocument, model: Model, diagnostic: Diagnostic): Fix[] {
-        const code = (diagnostic.data as { code?: string } | undefined)?.code;
-        const text = new SourceText(document);
-        const offset = document.textDocument.offsetAt(diagnostic.range.start);
-        const leaf = CstUtils.findLeafNodeAtOffset(model.$cstNode!, offset);
-        const flywheel = leaf && AstUtils.getContainerOfType(leaf.astNode, isFlywheel);
+        const data = dataOf(diagnostic);
+        const flywheel = data.flywheel === undefined ? undefined : model.flywheels[data.flywheel];
         if (!flywheel) return [];
-        switch (code) {
-            case DiagnosticCode.BrokenLoop: return this.linkIntoWheel(text, flywheel, leaf.astNode as Driver);
+        const facts = this.analyzer.analyze(flywheel);
+        const text = new SourceText(document);
+        switch (data.code) {
+            case DiagnosticCode.BrokenLoop: {
+                const driver = data.node === undefined ? undefined : facts.declarations[data.node];
+                return isDriver(driver) ? this.linkIntoWheel(text, flywheel, driver) : [];
+            }
             case DiagnosticCode.UnresolvedReference: return [declareDriver(text, flywheel, document.textDocument.getText(diagnostic.range))];
             case DiagnosticCode.MissingCostDriver: return this.addKind(text, flywheel, 'cost');
             case DiagnosticCode.MissingQualityDriver: return this.addKind(text, flywheel, 'quality');
             case DiagnosticCode.DuplicateLink:
             case DiagnosticCode.SelfLink: {
-                const link = AstUtils.getContainerOfType(leaf.astNode, isLink);
+                const link = data.link === undefined ? undefined : facts.links[data.link];
                 return link ? [{ title: `Remove the link ${describe(link)}`, edits: removeLink(text, link), preferred: true }] : [];
             }
             default: return [];

@@ -9,7 +9,7 @@ import { type CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-lan
 import type { Model } from '../generated/ast.js';
 import { renderModelsOf } from '../render-model.js';
 import { withinLimits } from '../../renderer/limits.js';
-import { messageOf } from '../diagnostic-codes.js';
+import { DiagnosticCode, messageOf } from '../diagnostic-codes.js';
 import { RENDER_MODELS_REQUEST, type RenderModelsParams, type RenderModelsResult } from '../preview-protocol.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -34,7 +34,7 @@ export function registerPreviewRequests(shared: LangiumSharedServices, services:
 }
 
 export function renderModelsFor(document: LangiumDocument<Model>, services: FlywheelServices): RenderModelsResult {
-    const syntaxError = (document.diagnostics ?? []).find(d => d.code === 'syntax-error');
+    const syntaxError = (document.diagnostics ?? []).find(d => d.code === DiagnosticCode.SyntaxError);
     if (syntaxError) {
         return { kind: 'syntax-error', message: messageOf(syntaxError), line: syntaxError.range.start.line, character: syntaxError.range.start.character };
     }

@@ -234,6 +234,17 @@ describe('diagnostics', () => {
         expect(await changes(broken, broken.replace(/\bprice\b/g, 'discount'))).toEqual([{ kind: 'node-renamed', role: 'driver', from: 'price', to: 'discount' }]);
     });
 
+    test('a renamed driver whose diagnostic changed what it is about: resolved and introduced', async () => {
+        const neverBack = shop(['    buyers -> price "scale" -> sales\n', '    buyers -> price "scale"\n']);
+        const neverReached = shop(['    buyers -> price "scale" -> sales\n', '    discount -> sales\n'], ['driver price', 'driver discount']);
+        const found = await changes(neverBack, neverReached);
+        expect(found[0]).toEqual({ kind: 'node-renamed', role: 'driver', from: 'price', to: 'discount' });
+        expect(found.filter(c => c.kind.startsWith('diagnostic-'))).toEqual([
+            { kind: 'diagnostic-introduced', diagnostic: expect.objectContaining({ code: 'broken-loop', about: expect.objectContaining({ reason: 'never-reached' }) }) },
+            { kind: 'diagnostic-resolved', diagnostic: expect.objectContaining({ code: 'broken-loop', about: expect.objectContaining({ reason: 'never-leads-back' }) }) }
+        ]);
+    });
+
     test('syntax errors belong to the file, and the side that does not parse is flagged', async () => {
         const result = await diff(SHOP, SHOP.replace('goal sales', 'goal'));
         expect(result.parses).toEqual({ before: true, after: false });
