@@ -36,7 +36,7 @@ body.vscode-high-contrast .flywheel .link path { stroke-width: 2.6; }
 export function newNonce(): string {
     const bytes = new Uint8Array(18);
     crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+    return btoa(String.fromCharCode(...bytes)).replace(/[^A-Za-z0-9]/g, '');
 }
 
 export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions): string {

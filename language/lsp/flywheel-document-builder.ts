@@ -9,7 +9,7 @@
  * A request about a document the editor has just opened waits for it, instead of failing with
  * "no document found" while the document's first build is queued behind a long one.
  */
-import { type BuildOptions, DefaultDocumentBuilder, type DocumentState, type LangiumDocument, OperationCancelled, type URI } from 'langium';
+import { type BuildOptions, DefaultDocumentBuilder, delayNextTick, type DocumentState, type LangiumDocument, OperationCancelled, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 
@@ -42,8 +42,8 @@ export class FlywheelDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const wait = Math.min(MAX_WAIT_MS, documents.reduce((sum, document) => sum + sizeOf(document), 0) / BYTES_PER_MILLISECOND);
-        // A small file is not held up: one turn of the event loop (a timer is at least 1 ms).
-        await new Promise(resolve => (wait < 1 ? setImmediate(resolve) : setTimeout(resolve, wait)));
+        // A small file is not held up: one turn of the event loop (a timer is at least 1 ms); Langium's turn works in a browser too.
+        await (wait < 1 ? delayNextTick() : new Promise(resolve => setTimeout(resolve, wait)));
         if (cancelToken.isCancellationRequested) throw OperationCancelled;
         return super.buildDocuments(documents, options, cancelToken);
     }

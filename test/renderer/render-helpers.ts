@@ -5,8 +5,8 @@ import { renderModelsOf } from '../../language/render-model.js';
 import type { RenderModel } from '../../renderer/model.js';
 import { services, validate } from '../language/validation-helpers.js';
 
-export async function modelsOf(text: string): Promise<RenderModel[]> {
-    const { document } = await validate(text, 100);
+export async function modelsOf(text: string, maxDrivers = 100): Promise<RenderModel[]> {
+    const { document } = await validate(text, maxDrivers);
     return renderModelsOf(document as LangiumDocument<Model>, services.Flywheel.analysis.FlywheelAnalyzer);
 }
 
