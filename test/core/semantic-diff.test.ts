@@ -290,11 +290,10 @@ describe('plain data in, plain data out', () => {
         return { name: 'Ring', label: 'Ring', nodes, links, goal: 0 };
     }
 
-    test('a mass rename of 3,000 unlabelled drivers is 3,000 renames, found in well under a second', () => {
+    // No timing here (the machine may be busy): how long it takes is the bench's to say.
+    test('a mass rename of 3,000 unlabelled drivers is 3,000 renames', () => {
         const [before, after] = [ring(3000, 'd'), ring(3000, 'x')];
-        const started = performance.now();
         const result = diffFlywheel({ graph: before, analysis: analyzeWheel(before), diagnostics: [] }, { graph: after, analysis: analyzeWheel(after), diagnostics: [] });
-        expect(performance.now() - started).toBeLessThan(1000);
         expect(result.changes).toHaveLength(3000);
         expect(result.changes.every(c => c.kind === 'node-renamed')).toBe(true);
     });
