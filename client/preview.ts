@@ -1,19 +1,19 @@
 /**
- * The live wheel preview: a webview per .fly document that redraws while the author types
- * (debounced; an answer to an older request is dropped), keeps the last good drawing with a
+ * The live wheel preview: a webview per .fly document that redraws while the author types (the
+ * server pushes the drawing models as soon as a build is checked; one for an older text than the
+ * editor's is dropped, since the newer build's is on its way), keeps the last good drawing with a
  * banner while the text does not parse, follows the cursor, reveals a node's declaration on click,
  * exports SVG and PNG, and comes back after a window reload.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { RENDER_MODELS_REQUEST, type RenderModelsResult } from '../language/preview-protocol.js';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
+import { PreviewClosedNotification, PreviewOpenedNotification, type RenderModelsParams, RenderModelsNotification } from '../language/preview-protocol.js';
 import type { RenderModel, SourceRange } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { newNonce, previewHtml } from './preview-html.js';
 import type { FromPreview, ToPreview } from './webview/messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'flywheel.preview';
-const DEBOUNCE_MS = 120;
 
 export class PreviewManager implements vscode.WebviewPanelSerializer {
     private readonly previews = new Map<string, Preview>();
@@ -25,9 +25,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
             vscode.commands.registerCommand('flywheel.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside)),
             vscode.commands.registerCommand('flywheel.exportSvg', () => this.exportFromPalette('svg')),
             vscode.commands.registerCommand('flywheel.exportPng', () => this.exportFromPalette('png')),
-            // What the page last reported it drew: lets the VS Code suite check the real webview.
-            vscode.commands.registerCommand('flywheel.preview.lastRendered', (uri: vscode.Uri) => this.previews.get(uri.toString())?.lastRendered),
-            vscode.workspace.onDidChangeTextDocument(event => this.previews.get(event.document.uri.toString())?.scheduleUpdate()),
+            client.onNotification(RenderModelsNotification, params => this.previews.get(params.uri)?.show(params)),
+            // A restarted server knows no previews: tell it again (the first start does this too).
+            client.onDidChangeState(event => {
+                if (event.newState === State.Running) for (const preview of this.previews.values()) void preview.subscribe();
+            }),
             vscode.window.onDidChangeTextEditorSelection(event => this.previews.get(event.textEditor.document.uri.toString())?.followCursor(event.selections[0].active))
         );
     }
@@ -60,7 +62,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
     private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): void {
         const preview = new Preview(this.context, this.client, panel, uri);
         this.previews.set(uri.toString(), preview);
-        panel.onDidDispose(() => this.previews.delete(uri.toString()));
+        panel.onDidDispose(() => {
+            this.previews.delete(uri.toString());
+            preview.unsubscribe();
+        });
+        if (this.client.isRunning()) void preview.subscribe();
     }
 
     /** Export from the command palette: the preview in front, or one opened beside the .fly editor. */
@@ -90,10 +96,11 @@ class Preview {
     /** Settles once the first drawing has been made (an export needs the models and, for PNG, the page). */
     readonly drawn: Promise<void>;
     private markDrawn: () => void = () => undefined;
-    lastRendered: { nodes: string[]; notDrawn: string[]; banner?: string; highlighted?: { node?: string; link?: number } } | undefined;
     private models: RenderModel[] = [];
-    private timer: NodeJS.Timeout | undefined;
-    private latestRequest = 0;
+    /** What the page is to show: the latest push, kept until the page is ready for it. */
+    private latest: ToPreview | undefined;
+    private pageReady = false;
+    private rasterCount = 0;
     private rasterRequests = new Map<number, (result: { png?: string; error?: string }) => void>();
 
     constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri) {
@@ -109,27 +116,30 @@ class Preview {
         this.drawn = new Promise(resolve => { this.markDrawn = resolve; });
     }
 
-    scheduleUpdate(): void {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.update(), DEBOUNCE_MS);
+    /** Asks the server to push this document's drawing after every build (the server knows only open documents). */
+    async subscribe(): Promise<void> {
+        try {
+            await vscode.workspace.openTextDocument(this.uri);
+            await this.client.sendNotification(PreviewOpenedNotification, { uri: this.uri.toString() });
+        } catch {
+            // The server stops or restarts: it is told again once it runs.
+        }
     }
 
-    private async update(): Promise<void> {
-        const request = ++this.latestRequest;
-        let result: RenderModelsResult;
-        try {
-            await vscode.workspace.openTextDocument(this.uri); // the server knows only open documents
-            result = await this.client.sendRequest<RenderModelsResult>(RENDER_MODELS_REQUEST, { uri: this.uri.toString() });
-        } catch {
-            return; // the server restarts or the window closes: the next edit asks again
-        }
-        if (request !== this.latestRequest) return; // a newer edit is on its way
+    unsubscribe(): void {
+        if (this.client.isRunning()) void this.client.sendNotification(PreviewClosedNotification, { uri: this.uri.toString() }).catch(() => undefined);
+    }
+
+    show({ version, result }: RenderModelsParams): void {
+        const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === this.uri.toString());
+        if (document && version < document.version) return; // stale: the newer text's build pushes next
         if (result.kind === 'models') {
             this.models = result.models;
-            this.post({ type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n'), notDrawn: result.notDrawn });
-        } else if (result.kind === 'syntax-error') {
-            this.post({ type: 'syntax-error', message: `line ${result.line + 1}: ${result.message}` });
+            this.latest = { type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n'), notDrawn: result.notDrawn };
+        } else {
+            this.latest = { type: 'syntax-error', message: `line ${result.line + 1}: ${result.message}` };
         }
+        if (this.pageReady) this.post(this.latest);
     }
 
     followCursor(position: vscode.Position): void {
@@ -178,7 +188,7 @@ class Preview {
     }
 
     private async rasterize(svg: string): Promise<Uint8Array | undefined> {
-        const id = this.latestRequest * 1000 + this.rasterRequests.size + 1;
+        const id = ++this.rasterCount;
         const result = await new Promise<{ png?: string; error?: string }>(resolve => {
             this.rasterRequests.set(id, resolve);
             this.post({ type: 'rasterize', id, svg, scale: 2 });
@@ -192,12 +202,13 @@ class Preview {
 
     private receive(message: FromPreview): void {
         switch (message.type) {
-            case 'ready': return void this.update();
+            case 'ready':
+                this.pageReady = true;
+                if (this.latest) this.post(this.latest);
+                return;
             case 'rendered':
-                this.lastRendered = { nodes: message.nodes, notDrawn: message.notDrawn, banner: message.banner };
                 if (this.models.length > 0) this.markDrawn();
                 return;
-            case 'highlighted': if (this.lastRendered) this.lastRendered.highlighted = { node: message.node, link: message.link }; return;
             case 'reveal': return void this.reveal(message.flywheel, message.node);
             case 'export': return void this.export(message.format);
             case 'rasterized': {

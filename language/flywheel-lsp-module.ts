@@ -1,7 +1,7 @@
 /**
  * The editor's services on top of the core module (`flywheel-module.ts`): quick fixes, completion,
  * formatting, hover, rename, semantic tokens, outline icons, settings that follow the client and
- * the preview's request. `createFlywheelServices` is what the language server runs.
+ * the preview's notifications. `createFlywheelServices` is what the language server runs.
  */
 import { inject, type Module } from 'langium';
 import {
@@ -16,7 +16,7 @@ import { FlywheelDocumentBuilder } from './lsp/flywheel-document-builder.js';
 import { FlywheelDocumentUpdateHandler } from './lsp/flywheel-document-update-handler.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
-import { registerPreviewRequests } from './lsp/flywheel-preview-provider.js';
+import { registerPreviewNotifications } from './lsp/flywheel-preview-provider.js';
 import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
 import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
@@ -52,7 +52,7 @@ export function createFlywheelServices(context: DefaultSharedModuleContext): { s
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
         Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);
-        registerPreviewRequests(shared, Flywheel);
+        registerPreviewNotifications(shared, Flywheel);
     }
     return registerLanguage(shared, Flywheel, Boolean(context.connection));
 }

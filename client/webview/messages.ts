@@ -10,8 +10,8 @@ export type ToPreview =
 /** Page → extension. */
 export type FromPreview =
     | { type: 'ready' }
-    | { type: 'rendered'; nodes: string[]; notDrawn: string[]; banner?: string }
-    | { type: 'highlighted'; node?: string; link?: number }
+    /** The page shows a drawing (or a banner over the last one). */
+    | { type: 'rendered' }
     | { type: 'reveal'; flywheel: string; node: string }
     | { type: 'export'; format: 'svg' | 'png' }
     | { type: 'rasterized'; id: number; png?: string; error?: string };

@@ -46,9 +46,7 @@ function showBanner(text: string): void {
 }
 
 function report(): void {
-    const nodes = Array.from(content.querySelectorAll<SVGGElement>('g[data-node]')).map(g => g.dataset.node!);
-    const notDrawn = Array.from(content.querySelectorAll('.not-drawn')).map(p => p.textContent ?? '');
-    vscode.postMessage({ type: 'rendered', nodes, notDrawn, banner: banner.hidden ? undefined : banner.textContent ?? '' });
+    vscode.postMessage({ type: 'rendered' });
 }
 
 function highlight(target: { flywheel?: string; node?: string; link?: number }): void {
@@ -59,7 +57,6 @@ function highlight(target: { flywheel?: string; node?: string; link?: number }):
         ? Array.from(svg?.querySelectorAll<SVGGElement>('g[data-node]') ?? []).find(g => g.dataset.node === target.node)
         : svg?.querySelector<SVGGElement>(`g[data-link="${Number(target.link)}"]`);
     element?.classList.add('highlighted');
-    vscode.postMessage({ type: 'highlighted', node: element?.dataset.node, link: element?.dataset.link === undefined ? undefined : Number(element.dataset.link) });
 }
 
 content.addEventListener('click', event => {

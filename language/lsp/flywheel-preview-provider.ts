@@ -1,35 +1,44 @@
 /**
- * Feeds the preview: the request `flywheel/renderModels` answers, once the document has been
- * checked, with the plain drawing model of each of its flywheels within the preview's limits
- * (and a sentence for each one left out) — or with the first syntax error, so the preview can keep the last good drawing and say what is wrong.
+ * Feeds the preview. For each document a client previews (`flywheel/preview/didOpen`), the server
+ * pushes `flywheel/preview/renderModels` as soon as a build of it has been checked: the plain
+ * drawing model of each of its flywheels within the preview's limits (and a sentence for each one
+ * left out), or the first syntax error, so the preview can keep the last good drawing and say
+ * what is wrong. A build cancelled by a newer edit pushes nothing.
  */
-import { DocumentState, isOperationCancelled, type LangiumDocument, URI } from 'langium';
+import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { renderModelsOf } from '../render-model.js';
 import { withinLimits } from '../../renderer/limits.js';
 import { DiagnosticCode, messageOf } from '../diagnostic-codes.js';
-import { RENDER_MODELS_REQUEST, type RenderModelsParams, type RenderModelsResult } from '../preview-protocol.js';
+import { PreviewClosedNotification, PreviewOpenedNotification, RenderModelsNotification, type RenderModelsResult } from '../preview-protocol.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
-export function registerPreviewRequests(shared: LangiumSharedServices, services: FlywheelServices): void {
+export function registerPreviewNotifications(shared: LangiumSharedServices, services: FlywheelServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(RENDER_MODELS_REQUEST, async (params: RenderModelsParams, cancel: CancellationToken) => {
-        const uri = URI.parse(params.uri);
-        const documents = shared.workspace.LangiumDocuments;
-        // Open but not built yet (queued behind another build) is not unknown: waitUntil waits for it.
-        const known = documents.hasDocument(uri) || shared.workspace.TextDocuments?.get(params.uri) !== undefined;
-        if (!known) return { kind: 'unknown-document' } satisfies RenderModelsResult;
-        try {
-            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancel);
-        } catch (error) {
-            // The editor gave up on this request (a newer edit is coming): say so in LSP's terms, not as a failure.
-            if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The preview request was cancelled.');
-            throw error;
-        }
-        return renderModelsFor(documents.getDocument(uri) as LangiumDocument<Model>, services);
+    const documents = shared.workspace.LangiumDocuments;
+    /** The previewed documents, by Langium's spelling of their URI. */
+    const previewed = new Set<string>();
+    const push = (document: LangiumDocument) => void connection.sendNotification(RenderModelsNotification, {
+        uri: document.uri.toString(),
+        version: document.textDocument.version,
+        result: renderModelsFor(document as LangiumDocument<Model>, services)
+    });
+
+    connection.onNotification(PreviewOpenedNotification, ({ uri }) => {
+        const parsed = URI.parse(uri);
+        previewed.add(parsed.toString());
+        // Already checked: draw it now. Otherwise its build, queued or running, pushes when done.
+        const document = documents.getDocument(parsed);
+        if (document && document.state >= DocumentState.Validated) push(document);
+    });
+    connection.onNotification(PreviewClosedNotification, ({ uri }) => {
+        previewed.delete(URI.parse(uri).toString());
+    });
+    // After the whole build, so the diagnostics of every document in it go out first.
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
+        for (const document of built) if (previewed.has(document.uri.toString())) push(document);
     });
 }
 

@@ -106,8 +106,8 @@ describe('the preview page', () => {
     test('draws what the renderer made: every node, links, the title', async () => {
         const [model] = await modelsOf(wheel);
         await send({ type: 'render', uri: 'file:///a.fly', svg: renderSvg(model) });
-        const rendered = await waitForPosted(m => m.type === 'rendered');
-        expect(rendered).toEqual({ type: 'rendered', nodes: ['growth', 'experience', 'traffic', 'prices', 'stray'], notDrawn: [], banner: undefined });
+        await waitForPosted(m => m.type === 'rendered');
+        expect(await page.locator('#content g[data-node]').evaluateAll(nodes => nodes.map(n => n.getAttribute('data-node')))).toEqual(['growth', 'experience', 'traffic', 'prices', 'stray']);
         expect(await page.locator('#content g[data-link]').count()).toBe(4);
         expect(await page.locator('#content .title').textContent()).toBe("Amazon's virtuous cycle");
         expect(await page.locator('#content g.node.off').getAttribute('data-node')).toBe('stray');
@@ -118,8 +118,8 @@ describe('the preview page', () => {
         const [model] = await modelsOf(wheel);
         await send({ type: 'render', uri: 'file:///a.fly', svg: renderSvg(model) });
         await send({ type: 'syntax-error', message: "line 3: Expecting token of type 'ID' but found `}`." });
-        const rendered = await waitForPosted(m => m.type === 'rendered' && Boolean(m.banner));
-        expect(rendered.type === 'rendered' && rendered.nodes).toHaveLength(5);
+        await expect.poll(() => page.locator('#banner').isVisible()).toBe(true);
+        expect(await page.locator('#content g[data-node]').count()).toBe(5);
         expect(await page.locator('#banner').textContent()).toContain('line 3: Expecting token');
     });
 
@@ -131,16 +131,15 @@ describe('the preview page', () => {
         expect(await waitForPosted(m => m.type === 'reveal')).toEqual({ type: 'reveal', flywheel: 'Amazon', node: 'traffic' });
         await send({ type: 'highlight', flywheel: 'Amazon', node: 'prices' });
         await expect.poll(() => page.locator('.highlighted').getAttribute('data-node')).toBe('prices');
-        expect(await waitForPosted(m => m.type === 'highlighted')).toEqual({ type: 'highlighted', node: 'prices', link: undefined });
+        expect(await page.locator('.highlighted').count()).toBe(1);
     });
 
     test('says, as text, which flywheels are too large to draw', async () => {
         const [model] = await modelsOf(wheel);
         const sentence = "'<b>Big</b>' has 5,001 nodes and 6,001 links: too large to draw here.";
         await send({ type: 'render', uri: 'file:///a.fly', svg: renderSvg(model), notDrawn: [sentence] });
-        const rendered = await waitForPosted(m => m.type === 'rendered');
-        expect(rendered.type === 'rendered' && rendered.notDrawn).toEqual([sentence]);
-        expect(await page.locator('#content p.not-drawn').textContent()).toBe(sentence);
+        await waitForPosted(m => m.type === 'rendered');
+        expect(await page.locator('#content p.not-drawn').allTextContents()).toEqual([sentence]);
         expect(await page.locator('#content b').count()).toBe(0);
         expect(await page.locator('#content svg').count()).toBe(1);
     });

@@ -35,22 +35,25 @@ function requestsFor(position: { line: number; character: number }, diagnostics:
         ['textDocument/semanticTokens/full', { textDocument }],
         ['textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }],
         ['textDocument/rangeFormatting', { textDocument, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 4, insertSpaces: true } }],
-        ['textDocument/codeAction', { textDocument, range: diagnostics[0]?.range ?? { start: position, end: position }, context: { diagnostics } }],
-        ['flywheel/renderModels', { uri }]
+        ['textDocument/codeAction', { textDocument, range: diagnostics[0]?.range ?? { start: position, end: position }, context: { diagnostics } }]
     ];
 }
 
-test(`${EDITS} fuzzed edits: every request is answered, none with an error, and the server lives on`, async () => {
+test(`${EDITS} fuzzed edits: every request is answered, none with an error, every edit is drawn, and the server lives on`, async () => {
     const failures: string[] = [];
     let answered = 0;
     const opened = session.nextDiagnostics(uri);
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'flywheel', version: 0, text: '' } });
     await opened;
+    expect((await session.openPreview(uri)).version).toBe(0);
     for (let version = 1; version <= EDITS; version++) {
         const { text } = fuzzInput(SEED, version);
         const published = session.nextDiagnostics(uri);
+        const drawn = session.nextRenderModels(uri);
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
         const diagnostics = await published;
+        const pushed = await drawn;
+        if (pushed.version !== version) failures.push(`edit ${version}: the preview was pushed version ${pushed.version}`);
         const lines = text.split(/\r\n|\r|\n/);
         const random = new Random(version);
         const line = random.below(lines.length);

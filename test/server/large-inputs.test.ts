@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { generateLargeFile, generateWheel } from '../../bench/generate.js';
-import type { RenderModelsResult } from '../../language/preview-protocol.js';
 import { type LspSession, startLanguageServer } from '../support/lsp-client.js';
 
 const BIG = generateLargeFile(5_000_000);
@@ -77,7 +76,7 @@ describe('a 5 MB file', () => {
     });
 
     test('the preview gets the flywheels that fit its limit, and one sentence for the rest', async () => {
-        const result = await session.connection.sendRequest('flywheel/renderModels', { uri }) as RenderModelsResult;
+        const { result } = await session.openPreview(uri);
         expect(result.kind).toBe('models');
         if (result.kind !== 'models') return;
         expect(result.models.reduce((sum, m) => sum + m.nodes.length, 0)).toBeLessThanOrEqual(2000);
@@ -85,14 +84,24 @@ describe('a 5 MB file', () => {
         expect(result.notDrawn).toEqual([expect.stringMatching(/^'Wheel\d+' and [\d,]+ more flywheels are not drawn: the preview draws up to 2,000 nodes per file/)]);
     });
 
-    test('a preview request cancelled while the file is being checked ends as cancelled', async () => {
-        await change(uri, BIG.replace('Business line 1 ', 'Business line one '), 4);
-        const source = new CancellationTokenSource();
-        const request = session.connection.sendRequest('flywheel/renderModels', { uri }, source.token);
-        source.cancel();
-        await expect(request).rejects.toMatchObject({ code: -32800 });
+    test('two edits in a row: the preview is pushed the second one only', async () => {
+        const start = session.pushed.length;
+        const latest = session.nextDiagnostics(uri);
+        await change(uri, BIG.replace('"Business line 1"', '"Business line one"'), 4);
+        await change(uri, BIG.replace('"Business line 1"', '"Business line uno"'), 5);
+        await latest;
+        const pushed = await waitForPushAfter(start, uri);
+        expect(pushed.map(p => p.version)).toEqual([5]);
+        expect(JSON.stringify(pushed[0].result)).toContain('Business line uno');
     });
 });
+
+/** The pushes for `uri` since `start`, once the one that follows the latest diagnostics has come. */
+async function waitForPushAfter(start: number, uri: string) {
+    const since = () => session.pushed.slice(start).filter(p => p.uri === uri);
+    if (since().length === 0) await session.nextRenderModels(uri);
+    return since();
+}
 
 describe('a wheel of 5,000 drivers', () => {
     const uri = 'file:///large/wheel.fly';
@@ -109,7 +118,7 @@ describe('a wheel of 5,000 drivers', () => {
     });
 
     test('the preview says it is too large to draw instead of sending it', async () => {
-        const result = await session.connection.sendRequest('flywheel/renderModels', { uri }) as RenderModelsResult;
+        const { result } = await session.openPreview(uri);
         expect(result).toEqual({ kind: 'models', models: [], notDrawn: [expect.stringMatching(/^'Generated5000' has 5,001 nodes and 6,001 links: too large to draw here/)] });
     });
 });
