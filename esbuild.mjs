@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 // Split chunks have content hashes in their names: old ones would pile up.
-rmSync(new URL('./out/cli-chunks', import.meta.url), { recursive: true, force: true });
+for (const chunks of ['cli-chunks', 'bench-chunks']) rmSync(new URL(`./out/${chunks}`, import.meta.url), { recursive: true, force: true });
 
 const common = {
     bundle: true,
@@ -36,7 +36,13 @@ const builds = [
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
     { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },
-    ...(process.argv.includes('--bench') ? [{ ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false }] : []),
+    // What the code-server launcher runs in the workbench's frames to read what a preview drew.
+    { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'test/preview-recorder': 'test/vscode/page/preview-recorder.ts' }, outdir: 'out', minify: false, sourcemap: false },
+    ...(process.argv.includes('--bench') ? [
+        { ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false, external: ['@hpcc-js/wasm-graphviz'] },
+        // Bundled as the CLI is (split, minified), so its steps cost what the CLI's do.
+        { ...esm, entryPoints: { 'startup-probe': 'bench/startup-probe.ts' }, splitting: true, chunkNames: 'bench-chunks/[name]-[hash]' }
+    ] : []),
     ...(process.argv.includes('--fuzz') ? [{ ...esm, entryPoints: { fuzz: 'test/fuzz/fuzz.ts' }, minify: false }] : [])
 ];
 

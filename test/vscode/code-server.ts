@@ -4,17 +4,18 @@
  * headless Chromium driven by playwright-core (recipe: ../shared/VSCODE-TESTING.md).
  *
  * The suite's `run()` writes its result to a file; a suite that never reports is a failure.
- * While it runs, the suite can ask for screenshots and for clicks in webviews (see suite/helpers.ts).
+ * While it runs, the suite can ask for screenshots, key presses and clicks in webviews, and read
+ * what each preview webview drew and when (see suite/helpers.ts).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import type { SuiteResult } from './index.ts';
-import type { LauncherRequest } from './suite/helpers.ts';
+import type { LauncherRequest, PreviewFrameLog } from './suite/helpers.ts';
 
 export type { SuiteResult };
 
@@ -92,12 +93,15 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
             args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
         });
         const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        // Runs in every frame, webviews included, from the moment each is created (page/preview-recorder.ts).
+        await page.addInitScript({ path: join(repo, 'out/test/preview-recorder.js') });
         const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
         const payload = [
             ['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)],
             ['extensionTestsPath', remote(run.extensionTestsPath)]
         ];
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+        // On a busy machine the workbench can take longer than Playwright's default 30 s to load.
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
         return await waitForResult(page, resultFile, requests, run, server, log);
     } finally {
         await browser?.close();
@@ -116,8 +120,10 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
             const id = request.replace(/\.request$/, '');
             const asked = JSON.parse(readFileSync(join(requests, request), 'utf8')) as LauncherRequest;
             rmSync(join(requests, request));
-            const error = await serve(page, asked, run).then(() => '', (e: Error) => e.message);
-            writeFileSync(join(requests, `${id}.done`), error);
+            const answer = await serve(page, asked, run).then(value => ({ value }), (e: Error) => ({ error: e.message }));
+            // Written whole, then renamed: the suite must never read a half-written answer.
+            writeFileSync(join(requests, `${id}.answer`), JSON.stringify(answer));
+            renameSync(join(requests, `${id}.answer`), join(requests, `${id}.done`));
         }
         const exited = /Extension Host Process exited with code: (\d+)/.exec(readFileSync(log, 'utf8'));
         if (exited && !existsSync(resultFile)) {
@@ -125,14 +131,34 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
         }
         if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}:\n${tail(log)}`);
         if (Date.now() > deadline) throw new Error(`the VS Code suite did not finish in time:\n${tail(log)}`);
-        await new Promise(done => setTimeout(done, 200));
+        await new Promise(done => setTimeout(done, 20));
     }
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
 }
 
 
-/** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
-async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
+/**
+ * Acts on the workbench for the suite, which cannot reach the page from the extension host, and
+ * answers with what the suite asked to know (a clock reading, the preview's drawings).
+ */
+async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<unknown> {
+    if (request.action === 'previewLog') {
+        const logs: PreviewFrameLog[] = [];
+        for (const frame of page.frames()) {
+            const log = await frame.evaluate(() => {
+                const page = globalThis as { flywheelPreviewLog?: PreviewFrameLog['entries']; flywheelPreviewLoadedAt?: number };
+                return page.flywheelPreviewLog && { loadedAt: page.flywheelPreviewLoadedAt!, entries: page.flywheelPreviewLog };
+            }).catch(() => undefined);
+            if (log) logs.push({ frame: frame.url(), ...log });
+        }
+        return logs;
+    }
+    if (request.action === 'type') {
+        // The clock the page's log uses (one machine, one clock), read just before the key goes down.
+        const at = Date.now();
+        await page.keyboard.type(request.text);
+        return at;
+    }
     if (request.action === 'screenshot') {
         if (!run.screenshotsDir) return;
         mkdirSync(run.screenshotsDir, { recursive: true });

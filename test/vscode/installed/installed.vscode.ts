@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openFile, waitFor, waitForCodes } from '../suite/helpers.js';
+import { EXTENSION_ID, openFile, waitFor, waitForCodes, waitForPreview } from '../suite/helpers.js';
 
 describe('the installed .vsix', function () {
     it('activates from the installed copy and checks a .fly file', async function () {
@@ -19,12 +19,9 @@ describe('the installed .vsix', function () {
     });
 
     it('draws the preview from the installed copy (its page script is in the package)', async function () {
-        const editor = await openFile('installed-preview.fly', 'flywheel W {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}\n');
+        await openFile('installed-preview.fly', 'flywheel W {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}\n');
         await vscode.commands.executeCommand('flywheel.openPreviewToSide');
-        const rendered = await waitFor('the installed preview to draw', async () => {
-            const state = await vscode.commands.executeCommand<{ nodes: string[] } | undefined>('flywheel.preview.lastRendered', editor.document.uri);
-            return state && state.nodes.length > 0 ? state : undefined;
-        });
+        const rendered = await waitForPreview('the installed wheel', state => state.flywheels.includes('W') && state.nodes.length > 0);
         assert.deepEqual(rendered.nodes, ['g', 'd']);
     });
 });

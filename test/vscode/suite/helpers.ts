@@ -1,5 +1,5 @@
 /** Helpers for the VS Code suite: a scratch workspace, waiting on diagnostics, screenshots. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -25,13 +25,13 @@ export async function openFile(name: string, text: string): Promise<vscode.TextE
 }
 
 /** Polls until `condition` holds, instead of sleeping a fixed time. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         const value = await probe();
         if (value !== undefined && value !== false) return value;
         if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-        await new Promise(resolve => setTimeout(resolve, 50));
+        await new Promise(resolve => setTimeout(resolve, everyMs));
     }
 }
 
@@ -56,7 +56,31 @@ export type LauncherRequest =
     | { action: 'screenshot'; name: string }
     | { action: 'click'; selector: string }
     | { action: 'press'; key: string; waitFor?: string }
-    | { action: 'wait'; selector: string };
+    | { action: 'type'; text: string }
+    | { action: 'wait'; selector: string }
+    | { action: 'previewLog' };
+
+/** What a preview page showed after one change to it, read from the page by the launcher. */
+export interface PreviewState {
+    /** When the page changed, and when the next frame was painted (ms since the epoch, the machine's clock). */
+    at: number;
+    painted?: number;
+    flywheels: string[];
+    nodes: string[];
+    /** Each node's text (label and tooltip), by name. */
+    texts: Record<string, string>;
+    notDrawn: string[];
+    banner: string | null;
+    highlighted: { node?: string; link?: number } | null;
+}
+
+/** Every change one preview webview went through, oldest first. */
+export interface PreviewFrameLog {
+    frame: string;
+    /** When the preview page was there (its script loaded), ms since the epoch. */
+    loadedAt: number;
+    entries: PreviewState[];
+}
 
 let requestCount = 0;
 
@@ -64,14 +88,17 @@ let requestCount = 0;
  * Asks the launcher to act on the workbench page (a screenshot, a click inside a webview) and
  * waits until it has. Only the code-server launcher can; elsewhere this throws.
  */
-async function askLauncher(request: LauncherRequest): Promise<void> {
+async function askLauncher<T = void>(request: LauncherRequest): Promise<T> {
     const folder = process.env.FLYWHEEL_LAUNCHER_REQUESTS;
     if (!folder) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
     const id = `${++requestCount}-${request.action}`;
-    writeFileSync(join(folder, `${id}.request`), JSON.stringify(request));
-    await waitFor(`the launcher to ${request.action}`, () => existsSync(join(folder, `${id}.done`)), 30_000);
-    const error = readFileSync(join(folder, `${id}.done`), 'utf8');
-    if (error) throw new Error(error);
+    // Written whole, then renamed: the launcher must never read a half-written request.
+    writeFileSync(join(folder, `${id}.asking`), JSON.stringify(request));
+    renameSync(join(folder, `${id}.asking`), join(folder, `${id}.request`));
+    await waitFor(`the launcher to ${request.action}`, () => existsSync(join(folder, `${id}.done`)), 30_000, 10);
+    const answer = JSON.parse(readFileSync(join(folder, `${id}.done`), 'utf8')) as { value?: T; error?: string };
+    if (answer.error !== undefined) throw new Error(answer.error);
+    return answer.value as T;
 }
 
 /** A screenshot of the workbench, saved by the launcher under the name given (when it can take one). */
@@ -87,6 +114,47 @@ export function clickInWebview(selector: string): Promise<void> {
 /** A real key press on the workbench, once `waitFor` (a CSS selector) is visible. */
 export function pressKey(key: string, waitFor?: string): Promise<void> {
     return askLauncher({ action: 'press', key, waitFor });
+}
+
+/** Types `text` on the workbench with real key presses; resolves with the time just before the first. */
+export function typeKeys(text: string): Promise<number> {
+    return askLauncher<number>({ action: 'type', text });
+}
+
+/** Every preview webview's log of what it drew (see PreviewState). */
+export function previewLogs(): Promise<PreviewFrameLog[]> {
+    return askLauncher<PreviewFrameLog[]>({ action: 'previewLog' });
+}
+
+/**
+ * The first state, since `since` (ms since the epoch), of any preview that satisfies `holds`:
+ * waits for it. Which preview is told by what it shows (its flywheel's name, say).
+ */
+export async function waitForPreview(what: string, holds: (state: PreviewState) => boolean, since = 0, timeoutMs = 20_000): Promise<PreviewState> {
+    return (await waitForPreviewPage(what, holds, since, timeoutMs)).state;
+}
+
+/** As `waitForPreview`, with the page's log the state was found in. */
+export function waitForPreviewPage(what: string, holds: (state: PreviewState) => boolean, since = 0, timeoutMs = 20_000): Promise<{ state: PreviewState; page: PreviewFrameLog }> {
+    return waitFor(`the preview to show ${what}`, async () => {
+        for (const page of await previewLogs()) {
+            const state = page.entries.find(entry => entry.at >= since && holds(entry));
+            if (state) return { state, page };
+        }
+        return undefined;
+    }, timeoutMs);
+}
+
+/** What the preview showing `flywheel` shows now (its latest state). */
+export async function previewNow(flywheel: string): Promise<PreviewState | undefined> {
+    const logs = await previewLogs();
+    const log = logs.find(({ entries }) => entries.at(-1)?.flywheels.includes(flywheel));
+    return log?.entries.at(-1);
+}
+
+/** When a state was on screen: its painted frame, or the change itself where the page painted no frame. */
+export function shownAt(state: PreviewState): number {
+    return state.painted ?? state.at;
 }
 
 /** Waits until `selector` (a Playwright selector) is visible on the workbench, e.g. a dialog's question. */

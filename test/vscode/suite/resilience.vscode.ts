@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { measured, openFile, waitFor, waitForCodes } from './helpers.js';
+import { launcherTakesRequests, measured, openFile, waitFor, waitForCodes, waitForPreview } from './helpers.js';
 
 /** The language servers this extension host started: its child processes running out/server.cjs. */
 function languageServerPids(): number[] {
@@ -57,12 +57,11 @@ describe('when the language server dies', function () {
         await waitForCodes(other.document.uri, ['unresolved-reference']);
         const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', other.document.uri, new vscode.Position(2, 24));
         assert.match(hover.map(h => h.contents.map(c => (typeof c === 'string' ? c : c.value)).join('')).join(''), /`d` · /);
-        // And the preview, which asks the server through the same client, draws from the new one.
+        // And the preview, which the server feeds through the same client, draws from the new one.
+        if (!launcherTakesRequests()) throw new Error('reading what a webview drew needs the code-server launcher');
         await vscode.window.showTextDocument(editor.document);
+        const openedAt = Date.now();
         await vscode.commands.executeCommand('flywheel.openPreviewToSide');
-        await waitFor('the preview to draw from the new server', async () => {
-            const rendered = await vscode.commands.executeCommand<{ nodes: string[] } | undefined>('flywheel.preview.lastRendered', editor.document.uri);
-            return rendered?.nodes.includes('d');
-        });
+        await waitForPreview('the wheel drawn from the new server', state => state.flywheels.includes('W') && state.nodes.includes('d'), openedAt);
     });
 });
