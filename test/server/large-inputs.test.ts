@@ -93,7 +93,7 @@ describe('a 5 MB file', () => {
         const pushed = await waitForPushAfter(start, uri);
         expect(pushed.map(p => p.version)).toEqual([5]);
         expect(JSON.stringify(pushed[0].result)).toContain('Business line uno');
-    });
+    }, 60_000);
 });
 
 /** The pushes for `uri` since `start`, once the one that follows the latest diagnostics has come. */
