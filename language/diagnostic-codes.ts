@@ -18,7 +18,20 @@ export const DiagnosticCode = {
     TooManyDrivers: 'too-many-drivers',
     SelfLink: 'self-link',
     DuplicateLink: 'duplicate-link',
-    ConflictingLink: 'conflicting-link'
+    ConflictingLink: 'conflicting-link',
+    /** A `flywheel-disable…` comment that turns nothing off (flywheel-suppressions.ts). */
+    UnusedSuppression: 'unused-suppression'
+} as const;
+
+/**
+ * Codes about a file as a whole rather than its text: the checker never produces them, the CLI
+ * (an unreadable file) and the configuration readers (a bad `flywheel.config.json`) do.
+ */
+export const FileDiagnosticCode = {
+    /** A `.fly` file that could not be read as UTF-8 text (only from the CLI). */
+    UnreadableFile: 'unreadable-file',
+    /** A `flywheel.config.json` that is not valid, reported in the config file itself. */
+    InvalidConfig: 'invalid-config'
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];

@@ -7,6 +7,8 @@ import { type AstNode, AstUtils, DefaultDocumentValidator, DocumentValidator, ty
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isFlywheel, type Link } from './generated/ast.js';
 import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
+import type { FlywheelCoreServices } from './flywheel-module.js';
+import type { FlywheelSuppressions } from './flywheel-suppressions.js';
 
 const contractCodes: Record<string, DiagnosticCode> = {
     [DocumentValidator.LexingError]: DiagnosticCode.SyntaxError,
@@ -15,6 +17,13 @@ const contractCodes: Record<string, DiagnosticCode> = {
 };
 
 export class FlywheelDocumentValidator extends DefaultDocumentValidator {
+    private readonly suppressions: FlywheelSuppressions;
+
+    constructor(services: FlywheelCoreServices) {
+        super(services);
+        this.suppressions = services.validation.FlywheelSuppressions;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
@@ -25,7 +34,7 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.data = { ...data, code };
             }
         }
-        return diagnostics;
+        return this.suppressions.apply(document, diagnostics);
     }
 
     /**

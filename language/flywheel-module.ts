@@ -16,6 +16,7 @@ import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scop
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
 import { FlywheelValidator, registerValidationChecks } from './flywheel-validator.js';
 import { FlywheelSettings } from './flywheel-settings.js';
+import { FlywheelSuppressions } from './flywheel-suppressions.js';
 
 export type FlywheelAddedServices = {
     analysis: {
@@ -24,6 +25,7 @@ export type FlywheelAddedServices = {
     validation: {
         FlywheelValidator: FlywheelValidator;
         FlywheelSettings: FlywheelSettings;
+        FlywheelSuppressions: FlywheelSuppressions;
     };
 };
 
@@ -50,7 +52,8 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
     validation: {
         DocumentValidator: services => new FlywheelDocumentValidator(services),
         FlywheelValidator: services => new FlywheelValidator(services),
-        FlywheelSettings: () => new FlywheelSettings()
+        FlywheelSettings: () => new FlywheelSettings(),
+        FlywheelSuppressions: services => new FlywheelSuppressions(services)
     }
 };
 

@@ -153,7 +153,7 @@ export class FlywheelValidator {
     checkTooManyDrivers(flywheel: Flywheel, accept: ValidationAcceptor): void {
         const facts = this.analyzer.analyze(flywheel);
         const drivers = facts.declarations.filter(isDriver);
-        const limit = this.settings.maxDrivers;
+        const limit = this.settings.maxDriversFor(AstUtils.getDocument(flywheel).uri);
         if (drivers.length <= limit) return;
         const weakest = leastConnectedDrivers(facts, drivers).slice(0, 3);
         accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. Least connected to the wheel: ${weakest.map(d => `'${d.name}'`).join(', ')}.`,
