@@ -15,7 +15,9 @@ const common = {
     sourcemap: true,
     minify: !watch,
     logLevel: 'warning',
-    define: { FLYWHEEL_VERSION: JSON.stringify(version) }
+    define: { FLYWHEEL_VERSION: JSON.stringify(version) },
+    // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }
 };
 
 const esm = {

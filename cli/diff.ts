@@ -76,7 +76,7 @@ function readSide(path: string, name: string): Side {
 function isEmptyFile(path: string): boolean {
     try {
         const stats = statSync(path);
-        return !stats.isDirectory() && stats.size === 0;
+        return path === '/dev/null' || (stats.isFile() && stats.size === 0);
     } catch {
         return false;
     }

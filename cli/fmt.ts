@@ -8,36 +8,84 @@ import { createFlywheelServices, type FlywheelServices } from '../language/flywh
 import { type FlywheelFormatter, formatText, FormattingWouldChangeMeaningError } from '../language/lsp/flywheel-formatter.js';
 import { DiagnosticCode } from '../language/diagnostic-codes.js';
 import { parseOptions } from './command.js';
-import { findFlyFiles, readFlyFile, writeFlyFile } from './files.js';
+import { readStdinOption } from './check.js';
+import { ConfigFiles } from './config-files.js';
+import { findFlyFiles } from './file-walk.js';
+import { isUnreadable, type SourceFile, tryReadFlyFile, UsageError, writeFlyFile } from './files.js';
 import { sortFindings, toFinding } from './report.js';
 import { loadFiles } from './workspace.js';
 
-type Outcome = 'changed' | 'unchanged' | 'unparsable' | 'refused';
+type Outcome = 'changed' | 'unchanged' | 'unparsable' | 'refused' | 'unreadable' | 'unwritable';
 
 export async function runFmt(args: string[]): Promise<number> {
-    const { values, positionals } = parseOptions(args, { check: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, {
+        check: { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' }
+    });
     const check = Boolean(values.check);
     // The formatter is an editor (LSP) service, so this command needs the full services.
     const services = createFlywheelServices(EmptyFileSystem).Flywheel;
-    const files = findFlyFiles(positionals.length > 0 ? positionals : ['.']).map(readFlyFile);
-    const loaded = await loadFiles(services, files, false);
+    const stdin = readStdinOption(values.stdin, values['stdin-filename'], positionals);
+    if (stdin) return formatStandardInput(services, stdin, check);
+    const configs = new ConfigFiles(services.validation.FlywheelSettings);
+    const found = findFlyFiles(positionals.length > 0 ? positionals : ['.'], { honourIgnores: !values['no-ignore'], configs });
+    for (const path of found.ignored) process.stderr.write(`flywheel: '${path}' is ignored by its flywheel.config.json (use --no-ignore to format it)\n`);
+    const inputs = found.paths.map(tryReadFlyFile);
+    const readable = inputs.filter((f): f is SourceFile => !isUnreadable(f));
+    const loaded = await loadFiles(services, readable, false);
 
     const outcomes: Outcome[] = [];
+    for (const input of inputs) {
+        if (isUnreadable(input)) {
+            process.stderr.write(`${input.path}:1:1: error: ${input.reason} [unreadable-file]\n`);
+            outcomes.push('unreadable');
+        }
+    }
     for (const { file, document } of loaded) {
         const outcome = await formatOne(services, document, file.path);
         if (outcome.kind !== 'formatted') {
             outcomes.push(outcome.kind);
         } else if (outcome.text === file.text) {
             outcomes.push('unchanged');
-        } else {
+        } else if (check) {
             outcomes.push('changed');
-            if (!check) writeFlyFile(file, outcome.text);
-            process.stdout.write(`${check ? 'would reformat' : 'formatted'} ${file.path}\n`);
+            process.stdout.write(`would reformat ${file.path}\n`);
+        } else {
+            try {
+                writeFlyFile(file, outcome.text);
+            } catch (error) {
+                if (!(error instanceof UsageError)) throw error;
+                process.stderr.write(`${file.path}: error: ${error.message}\n`);
+                outcomes.push('unwritable');
+                continue;
+            }
+            outcomes.push('changed');
+            process.stdout.write(`formatted ${file.path}\n`);
         }
     }
     process.stderr.write(summary(outcomes, check));
+    if (outcomes.some(o => o === 'unreadable' || o === 'unwritable')) return 2;
     const failed = outcomes.some(o => o === 'unparsable' || o === 'refused' || (check && o === 'changed'));
     return failed ? 1 : 0;
+}
+
+/**
+ * `fmt --stdin`: the formatted text on standard output, for editors and pre-commit tools that
+ * pipe a buffer through. Text that does not parse comes back unchanged (a filter that printed
+ * nothing would empty the buffer), its syntax errors on standard error and exit code 1.
+ */
+async function formatStandardInput(services: FlywheelServices, input: { path: string; text: string }, check: boolean): Promise<number> {
+    const [{ file, document }] = await loadFiles(services, [{ path: input.path, text: input.text, bom: false }], false);
+    const outcome = await formatOne(services, document, file.path);
+    const text = outcome.kind === 'formatted' ? outcome.text : file.text;
+    if (check) {
+        if (outcome.kind === 'formatted' && text !== file.text) process.stdout.write(`would reformat ${file.path}\n`);
+    } else {
+        process.stdout.write(text);
+    }
+    return outcome.kind !== 'formatted' || (check && text !== file.text) ? 1 : 0;
 }
 
 type FormatOutcome = { kind: 'formatted'; text: string } | { kind: 'unparsable' | 'refused' };
@@ -72,5 +120,7 @@ function summary(outcomes: Outcome[], check: boolean): string {
     const parts = [`${files(count('changed'))} ${check ? 'would be reformatted' : 'reformatted'}`, `${files(count('unchanged'))} already canonical`];
     if (count('unparsable') > 0) parts.push(`${files(count('unparsable'))} not parsed (left untouched)`);
     if (count('refused') > 0) parts.push(`${files(count('refused'))} left untouched (formatter error)`);
+    if (count('unreadable') > 0) parts.push(`${files(count('unreadable'))} unreadable`);
+    if (count('unwritable') > 0) parts.push(`${files(count('unwritable'))} could not be written (left as they were)`);
     return `${parts.join(', ')}.\n`;
 }

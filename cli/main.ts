@@ -83,10 +83,11 @@ async function main(argv: string[]): Promise<number> {
     return command.run(args);
 }
 
-// A pager quitting, or `| head`, closes standard output early: that is not an error.
+// A pager quitting, or `| head`, closes standard output early: that is not an error, and it
+// changes nothing else. The command runs to its end (a `fmt` never stops between files) and
+// exits with the code it found, so `set -o pipefail` in CI still sees a failed check.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 
 main(process.argv.slice(2)).then(

@@ -2,14 +2,14 @@
  * `flywheel render FILE [-o OUT] [--theme light|dark] [--format svg|png] [--flywheel NAME]`: the same
  * drawing as the preview, for pull requests and slides. PNG is rasterised at 2× by resvg.
  */
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import { renderModelsOf } from '../language/render-model.js';
 import { DiagnosticCode } from '../language/diagnostic-codes.js';
 import type { RenderModel } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { parseOptions } from './command.js';
-import { readFlyFile, UsageError } from './files.js';
+import { describeFsError, readFlyFile, UsageError } from './files.js';
 import { sortFindings, toFinding } from './report.js';
 import { createCliServices, loadFiles } from './workspace.js';
 
@@ -24,8 +24,9 @@ export async function runRender(args: string[]): Promise<number> {
     const [path] = positionals;
     if (!path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly file`);
     const theme = oneOf<Theme>('--theme', values.theme ?? 'light', ['light', 'dark']);
-    const format = oneOf('--format', values.format ?? (values.output && extname(values.output) === '.png' ? 'png' : 'svg'), ['svg', 'png'] as const);
     if (values.output?.endsWith('.fly')) throw new UsageError(`refusing to write the drawing over '${values.output}', a .fly file`);
+    const format = formatOf(values.format, values.output);
+    if (values.output !== undefined && values.output !== '-') checkFolderExists(values.output);
 
     const services = createCliServices();
     const [{ file, document }] = await loadFiles(services, [readFlyFile(path)]);
@@ -42,17 +43,57 @@ export async function runRender(args: string[]): Promise<number> {
     }
     if (models.length === 0) throw new UsageError(`'${file.path}' holds no flywheel to draw`);
 
-    for (const model of models) {
+    if (values.output === '-' && models.length > 1) {
+        throw new UsageError(`'${file.path}' holds ${models.length} flywheels and standard output takes one drawing: pick one with --flywheel NAME`);
+    }
+
+    const targets = outputPaths(path, values.output, format, models.map(m => m.name));
+    for (const [i, model] of models.entries()) {
         const bytes = await draw(model, theme, format);
-        const target = outputPath(path, values.output, format, models.length > 1 ? model.name : undefined);
-        if (target === '-') {
+        if (targets[i] === '-') {
             process.stdout.write(bytes);
         } else {
-            writeFileSync(target, bytes);
-            process.stdout.write(`wrote ${target}\n`);
+            writeDrawing(targets[i], bytes);
+            process.stdout.write(`wrote ${targets[i]}\n`);
         }
     }
     return 0;
+}
+
+/**
+ * --format, or the output's extension: the two must agree, and an extension that is neither
+ * .svg nor .png (in any case) is refused rather than filled with the wrong kind of bytes.
+ */
+function formatOf(option: string | undefined, output: string | undefined): 'svg' | 'png' {
+    const format = option === undefined ? undefined : oneOf('--format', option, ['svg', 'png'] as const);
+    if (output === undefined || output === '-') return format ?? 'svg';
+    const extension = extname(output).slice(1).toLowerCase();
+    if (extension !== 'svg' && extension !== 'png') {
+        throw new UsageError(`cannot tell what to write to '${output}': -o takes a .svg or .png file (or - for standard output)`);
+    }
+    if (format !== undefined && format !== extension) {
+        throw new UsageError(`--format ${format} does not match '${output}': use a .${format} file, or leave --format out`);
+    }
+    return extension;
+}
+
+function checkFolderExists(output: string): void {
+    const folder = dirname(output);
+    let isFolder = false;
+    try {
+        isFolder = statSync(folder).isDirectory();
+    } catch {
+        isFolder = false;
+    }
+    if (!isFolder) throw new UsageError(`cannot write '${output}': there is no folder '${folder}'`);
+}
+
+function writeDrawing(target: string, bytes: string | Uint8Array): void {
+    try {
+        writeFileSync(target, bytes);
+    } catch (error) {
+        throw new UsageError(`cannot write '${target}': ${describeFsError(error)}`);
+    }
 }
 
 async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Promise<string | Uint8Array> {
@@ -63,13 +104,25 @@ async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Pr
     return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
 }
 
-/** OUT as given (with -Name before the extension when several flywheels are drawn), or FILE beside its source. */
-function outputPath(input: string, output: string | undefined, format: string, flywheel: string | undefined): string {
-    if (output === '-') return '-';
+/**
+ * Where each flywheel's drawing goes: OUT as given, or FILE.svg beside its source; with several
+ * flywheels, -Name before the extension. Names that would land on the same file — twice the
+ * same name, or names differing only in case on a case-insensitive disk — get -2, -3… (a name
+ * cannot contain '-', so these never meet another flywheel's file).
+ */
+function outputPaths(input: string, output: string | undefined, format: string, names: string[]): string[] {
+    if (output === '-') return names.map(() => '-');
     const base = output ?? `${input.slice(0, -'.fly'.length)}.${format}`;
-    if (!flywheel) return base;
+    if (names.length === 1) return [base];
     const extension = extname(base);
-    return `${base.slice(0, base.length - extension.length)}-${flywheel}${extension}`;
+    const stem = base.slice(0, base.length - extension.length);
+    const taken = new Map<string, number>();
+    return names.map(name => {
+        const key = name.toLowerCase();
+        const count = (taken.get(key) ?? 0) + 1;
+        taken.set(key, count);
+        return `${stem}-${name}${count > 1 ? `-${count}` : ''}${extension}`;
+    });
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

@@ -1,10 +1,16 @@
 /**
- * The three output formats of `flywheel check`: `human` for terminals, `json` (the contract's
- * document) and `github` (workflow commands that become pull-request annotations).
+ * The output formats of `flywheel check`: `human` for terminals, `json` (the contract's
+ * document), `github` (workflow commands that become pull-request annotations) and `sarif`
+ * (SARIF 2.1.0, for GitHub code scanning and other tools that read it).
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Log, Result } from 'sarif';
 import type { Diagnostic } from 'vscode-languageserver';
 import { messageOf, severityOf } from '../language/diagnostic-codes.js';
 import type { Severity } from '../core/severity.js';
+
+declare const FLYWHEEL_VERSION: string;
 
 export interface Finding {
     code: string;
@@ -80,6 +86,43 @@ function escapeProperty(text: string): string {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * One SARIF run: a rule per code that occurs, a result per diagnostic. Paths are relative URIs
+ * against `%SRCROOT%` (the current folder), which is how code scanning matches them to the
+ * repository's files; columns count UTF-16 code units, as the diagnostics' do.
+ */
+export function formatSarif(reports: FileReport[]): string {
+    const codes = [...new Set(reports.flatMap(r => r.findings.map(f => f.code)))].sort();
+    const results: Result[] = reports.flatMap(({ path, findings }) => findings.map(f => ({
+        ruleId: f.code,
+        ruleIndex: codes.indexOf(f.code),
+        level: f.severity === 'info' ? 'note' : f.severity,
+        message: { text: f.message },
+        locations: [{
+            physicalLocation: {
+                artifactLocation: isAbsolute(path) ? { uri: pathToFileURL(path).href } : { uri: relativeUri(path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.column) }
+            }
+        }]
+    })));
+    const log: Log = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+            tool: { driver: { name: 'flywheel', version: FLYWHEEL_VERSION, rules: codes.map(id => ({ id })) } },
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${process.cwd()}/`).href } },
+            columnKind: 'utf16CodeUnits',
+            results
+        }]
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A relative path as a relative URI reference: `/` separators, each segment percent-encoded. */
+function relativeUri(path: string): string {
+    return path.split(/[\\/]/).map(segment => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+}
+
 export interface HumanOptions {
     color: boolean;
 }
@@ -93,7 +136,8 @@ export function formatHuman(reports: FileReport[], { color }: HumanOptions): str
     const severityColor = { error: '31', warning: '33', info: '36' };
     const out: string[] = [];
     for (const { path, text, findings } of reports) {
-        const lines = text.split(/\r\n|\r|\n/);
+        // An unreadable file has no text to show.
+        const lines = text === '' ? [] : text.split(/\r\n|\r|\n/);
         for (const f of findings) {
             out.push(`${paint('1', `${path}:${f.line}:${f.column}`)}: ${paint(severityColor[f.severity], f.severity)}: ${f.message} ${paint('2', `[${f.code}]`)}`);
             out.push(...excerpt(lines, f, text => paint(severityColor[f.severity], text)));

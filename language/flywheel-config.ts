@@ -45,7 +45,9 @@ export function parseConfig(text: string): ParsedConfig {
     const problem = (message: string, offset: number, length: number) => problems.push({ message, range: positions.range(offset, length) });
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    for (const error of errors) problem(`${CONFIG_FILE_NAME} is not valid JSON: ${describeParseError(printParseErrorCode(error.error))}`, error.offset, error.length);
+    // The first syntax error only: the ones after it are mostly its echoes.
+    const [first] = errors;
+    if (first) problem(`${CONFIG_FILE_NAME} is not valid JSON: ${describeParseError(printParseErrorCode(first.error))}`, first.offset, first.length);
     const config: FlywheelConfig = { rules: new Map(), ignore: [] };
     if (errors.length > 0 || !root) return { config, problems };
     if (root.type !== 'object') {

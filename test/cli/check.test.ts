@@ -121,15 +121,39 @@ describe('flywheel check: bad input gets one clear line and exit code 2', () => 
 
     test('a missing file', () => expectOneLine(runFlywheel(['check', 'nope.fly'], { cwd: tempTree({}) }), "flywheel: cannot read 'nope.fly': no such file or folder"));
     test('a folder with no .fly files', () => expectOneLine(runFlywheel(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "flywheel: no .fly files found in 'docs'"));
-    test('a file that is not UTF-8, with the position of the bad byte', () => {
+    test('a file that is not UTF-8 is its own unreadable-file diagnostic, with the position of the bad byte, and exit 2', () => {
         const bytes = Buffer.concat([Buffer.from('flywheel W {\n    goal caf'), Buffer.from([0xe9]), Buffer.from('\n}\n')]);
-        expectOneLine(runFlywheel(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) }), "flywheel: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 2, column 13");
+        const run = runFlywheel(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) });
+        expect(run.status).toBe(2);
+        expect(run.stdout).toContain("latin1.fly:1:1: error: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 2, column 13 [unreadable-file]\n");
+        expect(run.stderr).toBe('');
     });
-    test('a 0-byte file', () => expectOneLine(runFlywheel(['check', 'empty.fly'], { cwd: tempTree({ 'empty.fly': '' }) }), "flywheel: 'empty.fly' is empty (0 bytes)"));
+    test('an empty, blank or comment-only file is valid and clean', () => {
+        const root = tempTree({ 'empty.fly': '', 'blank.fly': ' \n\t\r\n', 'comments.fly': '// nothing yet\n/* a draft */\n' });
+        const run = runFlywheel(['check', 'empty.fly', 'blank.fly', 'comments.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 0, stdout: '✓ 3 files checked: no problems.\n', stderr: '' });
+    });
     test('a file that is not a .fly file', () => expectOneLine(runFlywheel(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "flywheel: 'wheel.txt' is not a .fly file"));
     test('an unknown option', () => expectOneLine(runFlywheel(['check', '--fast']), "flywheel: unknown option '--fast'"));
     test('an unknown format', () => expectOneLine(runFlywheel(['check', '--format', 'xml']), "flywheel: unknown format 'xml' for --format"));
-    test('a bad --max-drivers', () => expectOneLine(runFlywheel(['check', '--max-drivers', 'ten']), "flywheel: --max-drivers takes a whole number, not 'ten'"));
+    test('a bad --max-drivers', () => expectOneLine(runFlywheel(['check', '--max-drivers', 'ten']), "flywheel: --max-drivers takes a whole number (0 or more), not 'ten'"));
+    test('a negative --max-drivers is named as such, not as a missing value', () => {
+        expectOneLine(runFlywheel(['check', '--max-drivers', '-1']), "flywheel: --max-drivers takes a whole number (0 or more), not '-1'");
+    });
+    test('a FIFO given as a file is refused at once, never read (reading would block)', () => {
+        const root = tempTree({});
+        expect(spawnSync('mkfifo', [resolve(root, 'pipe.fly')]).status).toBe(0);
+        for (const command of ['check', 'fmt']) {
+            expectOneLine(runFlywheel([command, 'pipe.fly'], { cwd: root }), "flywheel: 'pipe.fly' is a FIFO (named pipe), not a regular file");
+        }
+        expectOneLine(runFlywheel(['render', 'pipe.fly'], { cwd: root }), "flywheel: cannot read 'pipe.fly': it is a FIFO (named pipe), not a regular file");
+    });
+    test('a device given as a file is refused too', () => {
+        expectOneLine(runFlywheel(['check', '/dev/zero']), "flywheel: '/dev/zero' is not a .fly file");
+        const root = tempTree({});
+        expect(spawnSync('ln', ['-s', '/dev/zero', resolve(root, 'zero.fly')]).status).toBe(0);
+        expectOneLine(runFlywheel(['check', 'zero.fly'], { cwd: root }), "flywheel: 'zero.fly' is a device, not a regular file");
+    });
     test('an unknown command', () => expectOneLine(runFlywheel(['lint']), "flywheel: unknown command 'lint'"));
     test('a syntax error is a finding, not bad input', () => {
         const root = tempTree({ 's.fly': 'flywheel W {\n    goal g\n    driver }\n' });
@@ -154,11 +178,40 @@ describe('flywheel --help and --version', () => {
 });
 
 describe('flywheel check into a pipe that closes early', () => {
-    test('stops quietly, with no error on standard error', () => {
+    const throughHead = (args: string, root: string) => spawnSync('bash', ['-c',
+        `'${process.execPath}' '${resolve('bin/flywheel.mjs')}' ${args} | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
+
+    test('stops quietly, with no error on standard error, and the exit code of what it found: 1 with errors', () => {
         const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`w${i}.fly`, 'flywheel W { driver a driver b a -> b }\n']));
         const root = tempTree(files);
-        const { status, stderr } = spawnSync('bash', ['-c', `'${process.execPath}' '${resolve('bin/flywheel.mjs')}' check --format json . | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8' });
-        expect(status).toBe(0);
-        expect(stderr.trim()).toMatch(/^[01]$/);
+        for (const format of ['json', 'human', 'github']) {
+            const { status, stderr } = throughHead(`check --format ${format} .`, root);
+            expect(status).toBe(0);
+            expect(stderr).toBe('1\n');
+        }
+    });
+
+    test('0 when the files are clean, whatever the reader does', () => {
+        const root = tempTree(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`w${i}.fly`, clean])));
+        expect(throughHead('check --format json .', root).stderr).toBe('0\n');
+    });
+});
+
+describe('flywheel check: a file named twice is checked once', () => {
+    test.each([
+        [['dir', 'dir/a.fly'], 'dir/a.fly'],
+        [['a.fly', './a.fly'], 'a.fly'],
+        [['dir/a.fly', 'link.fly', 'hard.fly', 'dir'], 'dir/a.fly']
+    ])('%j', (args, checked) => {
+        const root = tempTree({ 'dir/a.fly': faulty.text });
+        spawnSync('cp', [resolve(root, 'dir/a.fly'), resolve(root, 'a.fly')]);
+        spawnSync('ln', ['-s', 'dir/a.fly', resolve(root, 'link.fly')]);
+        spawnSync('ln', [resolve(root, 'dir/a.fly'), resolve(root, 'hard.fly')]);
+        const run = runFlywheel(['check', '--format', 'json', ...args], { cwd: root });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(1);
+        const report = JSON.parse(run.stdout);
+        expect(report.files.map((f: { path: string }) => f.path)).toEqual([checked]);
+        expect(report.summary).toEqual({ files: 1, errors: 1, warnings: 1, infos: 0 });
     });
 });

@@ -1,5 +1,5 @@
 /** `flywheel fmt` as a reviewer's tool: like Prettier's --write and --check, and never loses a byte it should not touch. */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateWheel } from '../../bench/generate.js';
@@ -64,6 +64,81 @@ describe('flywheel fmt', () => {
         expect(runFlywheel(['fmt', 'missing.fly'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: cannot read 'missing.fly': no such file or folder\n" });
         expect(runFlywheel(['fmt', '--write'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: unknown option '--write' (see flywheel --help)\n" });
         expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(messy);
+    });
+});
+
+describe('flywheel fmt writes through the file\'s real path', () => {
+    test('a symbolic link stays a link, and the file it points to is formatted', () => {
+        const root = tempTree({ 'real/a.fly': messy });
+        symlinkSync('real/a.fly', join(root, 'link.fly'));
+        const run = runFlywheel(['fmt', 'link.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 0, stdout: 'formatted link.fly\n' });
+        expect(lstatSync(join(root, 'link.fly')).isSymbolicLink()).toBe(true);
+        expect(readFileSync(join(root, 'real/a.fly'), 'utf8')).toBe(canonical);
+    });
+
+    test('hard links stay one file: every name sees the formatted text', () => {
+        const root = tempTree({ 'a.fly': messy });
+        linkSync(join(root, 'a.fly'), join(root, 'b.fly'));
+        expect(runFlywheel(['fmt', 'a.fly'], { cwd: root }).status).toBe(0);
+        expect(readFileSync(join(root, 'b.fly'), 'utf8')).toBe(canonical);
+        expect(statSync(join(root, 'a.fly')).ino).toBe(statSync(join(root, 'b.fly')).ino);
+    });
+
+    test('the file keeps its mode', () => {
+        const root = tempTree({ 'a.fly': messy });
+        chmodSync(join(root, 'a.fly'), 0o600);
+        expect(runFlywheel(['fmt', 'a.fly'], { cwd: root }).status).toBe(0);
+        expect(statSync(join(root, 'a.fly')).mode & 0o777).toBe(0o600);
+        expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(canonical);
+    });
+
+    test('a read-only file is reported and left alone; the others are formatted; exit 2', () => {
+        const root = tempTree({ 'locked.fly': messy, 'open.fly': messy });
+        chmodSync(join(root, 'locked.fly'), 0o444);
+        const run = runFlywheel(['fmt', '.'], { cwd: root });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("locked.fly: error: 'locked.fly' is read-only: left as it is\n");
+        expect(readFileSync(join(root, 'locked.fly'), 'utf8')).toBe(messy);
+        expect(statSync(join(root, 'locked.fly')).mode & 0o777).toBe(0o444);
+        expect(readFileSync(join(root, 'open.fly'), 'utf8')).toBe(canonical);
+        expect(readdirSync(root).sort()).toEqual(['locked.fly', 'open.fly']);
+    });
+
+    test('a file named twice is formatted once', () => {
+        const root = tempTree({ 'dir/a.fly': messy });
+        const run = runFlywheel(['fmt', 'dir', 'dir/a.fly', './dir/a.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 0, stdout: 'formatted dir/a.fly\n', stderr: '1 file reformatted, 0 files already canonical.\n' });
+    });
+
+    test('an unreadable file is reported and the others are still formatted; exit 2', () => {
+        const root = tempTree({ 'latin1.fly': Buffer.from([0x66, 0xe9, 0x0a]), 'a.fly': messy, 'empty.fly': '' });
+        const run = runFlywheel(['fmt', '.'], { cwd: root });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain("latin1.fly:1:1: error: 'latin1.fly' is not UTF-8 text: invalid byte 0xe9 at line 1, column 2 [unreadable-file]\n");
+        expect(readFileSync(join(root, 'a.fly'), 'utf8')).toBe(canonical);
+        expect(readFileSync(join(root, 'empty.fly'), 'utf8')).toBe('');
+    });
+});
+
+describe('flywheel fmt --stdin', () => {
+    test('prints the formatted text and writes no file', () => {
+        const root = tempTree({});
+        const run = runFlywheel(['fmt', '--stdin'], { cwd: root, input: messy });
+        expect(run).toMatchObject({ status: 0, stdout: canonical, stderr: '' });
+        expect(readdirSync(root)).toEqual([]);
+    });
+
+    test('text that does not parse comes back unchanged, its errors on standard error, exit 1', () => {
+        const broken = 'flywheel A {\n  goal g\n  driver }\n';
+        const run = runFlywheel(['fmt', '--stdin', '--stdin-filename', 'wheels/a.fly'], { input: broken });
+        expect(run.status).toBe(1);
+        expect(run.stdout).toBe(broken);
+        expect(run.stderr).toMatch(/^wheels\/a\.fly:3:10: error: .+\[syntax-error\]\n$/);
+    });
+
+    test('--stdin with a PATH is bad usage', () => {
+        expect(runFlywheel(['fmt', '--stdin', 'a.fly'], { input: messy })).toMatchObject({ status: 2, stderr: 'flywheel: --stdin reads standard input: give no PATH with it\n' });
     });
 });
 

@@ -1,5 +1,5 @@
 /** `flywheel render`: the preview's drawing as files, with the contract's exit codes. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
@@ -69,5 +69,44 @@ describe('flywheel render', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
         expect(runFlywheel(['render', 'w.fly', '--theme', 'neon'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: unknown value 'neon' for --theme (expected light or dark)\n" });
         expect(runFlywheel(['render'], { cwd: root })).toMatchObject({ status: 2, stderr: 'flywheel: render takes one .fly file (see flywheel --help)\n' });
+    });
+
+    test('an output extension that is neither .svg nor .png, or that --format contradicts, is a usage error; nothing is written', () => {
+        const root = tempTree({ 'w.fly': wheel('W') });
+        expect(runFlywheel(['render', 'w.fly', '-o', 'w.pdf'], { cwd: root })).toMatchObject({
+            status: 2, stdout: '', stderr: "flywheel: cannot tell what to write to 'w.pdf': -o takes a .svg or .png file (or - for standard output)\n"
+        });
+        expect(runFlywheel(['render', 'w.fly', '-o', 'w.svg', '--format', 'png'], { cwd: root })).toMatchObject({
+            status: 2, stderr: "flywheel: --format png does not match 'w.svg': use a .png file, or leave --format out\n"
+        });
+        expect(readdirSync(root)).toEqual(['w.fly']);
+    });
+
+    test('an upper-case .PNG gets a PNG', () => {
+        const root = tempTree({ 'w.fly': wheel('W') });
+        expect(runFlywheel(['render', 'w.fly', '-o', 'W.PNG'], { cwd: root }).status).toBe(0);
+        expect(readFileSync(join(root, 'W.PNG')).subarray(1, 4).toString()).toBe('PNG');
+    });
+
+    test('a missing output folder is one line, exit 2', () => {
+        const root = tempTree({ 'w.fly': wheel('W') });
+        expect(runFlywheel(['render', 'w.fly', '-o', 'missing/dir/w.svg'], { cwd: root })).toMatchObject({
+            status: 2, stdout: '', stderr: "flywheel: cannot write 'missing/dir/w.svg': there is no folder 'missing/dir'\n"
+        });
+    });
+
+    test('two flywheels that would write the same file get distinct names: nothing is drawn over', () => {
+        const root = tempTree({ 'two.fly': wheel('A') + wheel('A').replace('The A wheel', 'The second A') + wheel('a') });
+        const run = runFlywheel(['render', 'two.fly'], { cwd: root });
+        expect(run).toMatchObject({ status: 0, stdout: 'wrote two-A.svg\nwrote two-A-2.svg\nwrote two-a-3.svg\n' });
+        expect(readFileSync(join(root, 'two-A.svg'), 'utf8')).toContain('The A wheel');
+        expect(readFileSync(join(root, 'two-A-2.svg'), 'utf8')).toContain('The second A');
+    });
+
+    test('several flywheels to standard output is a usage error: it takes one drawing', () => {
+        const root = tempTree({ 'two.fly': wheel('A') + wheel('B') });
+        expect(runFlywheel(['render', 'two.fly', '-o', '-'], { cwd: root })).toMatchObject({
+            status: 2, stdout: '', stderr: "flywheel: 'two.fly' holds 2 flywheels and standard output takes one drawing: pick one with --flywheel NAME\n"
+        });
     });
 });
