@@ -34,8 +34,7 @@ async function parseAndCheck(text: string): Promise<number> {
 }
 
 async function timeCheck(text: string, runs: number): Promise<{ median: number; diagnostics: number }> {
-    let diagnostics = 0;
-    diagnostics = await parseAndCheck(text); // warm-up
+    const diagnostics = await parseAndCheck(text); // warm-up
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();

@@ -47,7 +47,10 @@ function plainSides(positionals: string[]): [Side, Side] {
     return [readSide(oldPath, oldPath), readSide(newPath, newPath)];
 }
 
-/** git calls `command path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]`; its temporary files are shown by the paths in the repository. */
+/**
+ * git calls `command path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]`;
+ * its temporary files are shown by the paths in the repository.
+ */
 function gitSides(positionals: string[]): [Side, Side] {
     if (positionals.length !== 7 && positionals.length !== 9) {
         throw new UsageError(`--git takes the 7 or 9 arguments git passes to an external diff driver, not ${positionals.length}`);

@@ -30,7 +30,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
             client.onDidChangeState(event => {
                 if (event.newState === State.Running) for (const preview of this.previews.values()) void preview.subscribe();
             }),
-            vscode.window.onDidChangeTextEditorSelection(event => this.previews.get(event.textEditor.document.uri.toString())?.followCursor(event.selections[0].active))
+            vscode.window.onDidChangeTextEditorSelection(event =>
+                this.previews.get(event.textEditor.document.uri.toString())?.followCursor(event.selections[0].active))
         );
     }
 
@@ -103,7 +104,9 @@ class Preview {
     private rasterCount = 0;
     private rasterRequests = new Map<number, (result: { png?: string; error?: string }) => void>();
 
-    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri) {
+    constructor(
+        context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri
+    ) {
         const webview = panel.webview;
         webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
         panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');

@@ -51,9 +51,9 @@ export function createFlywheelServices(context: DefaultSharedModuleContext): { s
     const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule, FlywheelSharedLspModule);
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
-        Flywheel.validation.FlywheelSettings.followConfiguration(shared.workspace.ConfigurationProvider, shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder);
+        const { ConfigurationProvider, LangiumDocuments, DocumentBuilder } = shared.workspace;
+        Flywheel.validation.FlywheelSettings.followConfiguration(ConfigurationProvider, LangiumDocuments, DocumentBuilder);
         registerPreviewNotifications(shared, Flywheel);
     }
     return registerLanguage(shared, Flywheel, Boolean(context.connection));
 }
-

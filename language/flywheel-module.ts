@@ -63,7 +63,9 @@ export function createFlywheelCoreServices(context: DefaultSharedCoreModuleConte
     return registerLanguage(shared, Flywheel, false);
 }
 
-export function registerLanguage<S extends LangiumSharedCoreServices, L extends FlywheelCoreServices>(shared: S, Flywheel: L, hasClient: boolean): { shared: S; Flywheel: L } {
+export function registerLanguage<S extends LangiumSharedCoreServices, L extends FlywheelCoreServices>(
+    shared: S, Flywheel: L, hasClient: boolean
+): { shared: S; Flywheel: L } {
     shared.ServiceRegistry.register(Flywheel);
     registerValidationChecks(Flywheel);
     if (!hasClient) {

@@ -18,7 +18,10 @@ export class FlywheelReferences extends DefaultReferences {
         const found = options.includeDeclaration ? this.getSelfReferences(targetNode) : [];
         const targetPath = this.nodeLocator.getAstNodePath(targetNode);
         for (const chain of targetNode.$container.members.filter(isChain)) {
-            const references: Array<[AstNode, Reference<Node>]> = [[chain, chain.source], ...chain.links.map((link): [AstNode, Reference<Node>] => [link, link.target])];
+            const references: Array<[AstNode, Reference<Node>]> = [
+                [chain, chain.source],
+                ...chain.links.map((link): [AstNode, Reference<Node>] => [link, link.target])
+            ];
             for (const [container, reference] of references) {
                 if (reference?.ref !== targetNode || !reference.$refNode) continue;
                 found.push({

@@ -95,7 +95,9 @@ export class FlywheelValidator {
             const node = facts.declarations[index];
             if (placement?.kind !== 'broken' || !isDriver(node)) return;
             accept('error', brokenLoopMessage(facts.graph, index, placement.reason, placement.path), {
-                ...at(DiagnosticCode.BrokenLoop, node, { node: index, names: [node.name, ...pathNames(facts.graph, placement.path)], reason: placement.reason }),
+                ...at(DiagnosticCode.BrokenLoop, node, {
+                    node: index, names: [node.name, ...pathNames(facts.graph, placement.path)], reason: placement.reason
+                }),
                 relatedInformation: placement.path.map(link => related(facts.links[link], describeLink(facts.graph, link)))
             });
         });
@@ -120,7 +122,9 @@ export class FlywheelValidator {
         if (graph.goal === undefined || !loopsComplete || loops.length === 0 || loops.some(loop => loop.polarity === 'reinforcing')) return;
         const ids = loops.map(loop => loop.id).join(', ');
         accept('error', `Every loop through the goal '${graph.nodes[graph.goal].name}' is balancing (${ids}): the wheel brakes itself instead of gaining momentum.`,
-            at(DiagnosticCode.NotReinforcing, declarations[graph.goal], { node: graph.goal, loops: loops.map(loop => loop.id), names: [graph.nodes[graph.goal].name] }));
+            at(DiagnosticCode.NotReinforcing, declarations[graph.goal], {
+                node: graph.goal, loops: loops.map(loop => loop.id), names: [graph.nodes[graph.goal].name]
+            }));
     }
 
     checkBalancingLoops(flywheel: Flywheel, accept: ValidationAcceptor): void {
@@ -134,7 +138,9 @@ export class FlywheelValidator {
         for (const [brake, [loop, ...others]] of byBrake) {
             const more = others.length === 0 ? '' : ` (and ${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
             accept('warning', `Balancing loop ${loop.id} brakes the wheel: ${describePath(facts.graph, loop.links)}${more}.`, {
-                ...at(DiagnosticCode.BalancingLoop, facts.links[brake], { link: brake, loops: [loop, ...others].map(l => l.id), names: pathNames(facts.graph, loop.links) }),
+                ...at(DiagnosticCode.BalancingLoop, facts.links[brake], {
+                    link: brake, loops: [loop, ...others].map(l => l.id), names: pathNames(facts.graph, loop.links)
+                }),
                 relatedInformation: loop.links.map(link => related(facts.links[link], describeLink(facts.graph, link)))
             });
         }
@@ -196,7 +202,9 @@ export class FlywheelValidator {
             if (opposite !== undefined) {
                 const [source, target] = [facts.graph.nodes[link.source].name, facts.graph.nodes[link.target].name];
                 accept('error', `'${source}' both reinforces and dampens '${target}': ${describeLink(facts.graph, opposite)} conflicts with ${describeLink(facts.graph, index)}.`, {
-                    ...at(DiagnosticCode.ConflictingLink, facts.links[index], { link: index, names: [...linkNames(facts.graph, opposite), ...linkNames(facts.graph, index)] }),
+                    ...at(DiagnosticCode.ConflictingLink, facts.links[index], {
+                        link: index, names: [...linkNames(facts.graph, opposite), ...linkNames(facts.graph, index)]
+                    }),
                     relatedInformation: [related(facts.links[opposite], 'the other link')]
                 });
             }

@@ -46,7 +46,7 @@ let previous: Promise<unknown> = Promise.resolve();
  * Parses, links and checks `text` on its own (no file is read, nothing stays in the services'
  * index), with `services` or a shared set of core services created on first use.
  */
-export function toRenderModels(text: string, services: FlywheelCoreServices = defaultServices ??= createFlywheelCoreServices(EmptyFileSystem).Flywheel): Promise<RenderedText> {
+export function toRenderModels(text: string, services: FlywheelCoreServices = sharedServices()): Promise<RenderedText> {
     const { LangiumDocumentFactory, DocumentBuilder, IndexManager } = services.shared.workspace;
     const next = previous.then(async () => {
         const document = LangiumDocumentFactory.fromString<Model>(text, URI.parse(`memory:/text-${++textCount}.fly`));
@@ -59,6 +59,10 @@ export function toRenderModels(text: string, services: FlywheelCoreServices = de
     });
     previous = next.catch(() => undefined);
     return next;
+}
+
+function sharedServices(): FlywheelCoreServices {
+    return defaultServices ??= createFlywheelCoreServices(EmptyFileSystem).Flywheel;
 }
 
 function toRenderDiagnostic(diagnostic: Diagnostic): RenderDiagnostic {

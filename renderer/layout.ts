@@ -85,7 +85,10 @@ export function layoutWheel(model: RenderModel): Layout {
 
     // Laid out around (0, 0); now moved into a page with the title above and the legend below.
     const boxes = [
-        ...placed.flatMap(n => [n.labelBox, { x: n.center.x - n.radius - 16, y: n.center.y - n.radius - 16, width: 2 * n.radius + 32, height: 2 * n.radius + 32 }]),
+        ...placed.flatMap(n => [
+            n.labelBox,
+            { x: n.center.x - n.radius - 16, y: n.center.y - n.radius - 16, width: 2 * n.radius + 32, height: 2 * n.radius + 32 }
+        ]),
         { x: -wheelRadius - 8, y: -wheelRadius - 8, width: 2 * wheelRadius + 16, height: 2 * wheelRadius + 16 }
     ];
     const left = Math.min(...boxes.map(b => b.x));
@@ -184,7 +187,8 @@ function neighboursOf(model: RenderModel): Map<number, Set<number>> {
 function placeOffWheel(model: RenderModel, wheelAngles: Map<number, number>, wheelSize: number, radius: number): Map<number, number> {
     const off = model.nodes.filter(n => n.placement === 'off');
     const wanted = off.map(node => {
-        const neighbour = model.links.find(l => (l.source === node.index && wheelAngles.has(l.target)) || (l.target === node.index && wheelAngles.has(l.source)));
+        const neighbour = model.links.find(l =>
+            (l.source === node.index && wheelAngles.has(l.target)) || (l.target === node.index && wheelAngles.has(l.source)));
         const anchor = neighbour ? wheelAngles.get(neighbour.source === node.index ? neighbour.target : neighbour.source)! : Math.PI / 2;
         // Half a slot aside, so the spoke does not hide behind the wheel node's label.
         return { node: node.index, angle: anchor + Math.PI / Math.max(wheelSize, 4) };

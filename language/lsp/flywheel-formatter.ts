@@ -124,7 +124,9 @@ export class FlywheelFormatter extends AbstractFormatter {
      * version counts a tab as one column when it removes indentation (a tab-indented comment
      * lands at column 0) and leaves the blank lines before a comment alone, so this one is ours.
      */
-    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+    protected override createHiddenTextEdits(
+        previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext
+    ): TextEdit[] {
         const start = hidden.range.start;
         if (!previous) return [replace({ start: { line: 0, character: 0 }, end: start }, '')];
         // A trailing comment stays on its line, exactly as written.
@@ -243,12 +245,13 @@ function minimalEdit(document: TextDocument, edit: TextEdit): TextEdit | undefin
     let prefix = 0;
     while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
     let suffix = 0;
-    while (suffix < oldText.length - prefix && suffix < newText.length - prefix && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+    const fits = () => suffix < oldText.length - prefix && suffix < newText.length - prefix;
+    while (fits() && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
     if (prefix === oldText.length && prefix === newText.length) return undefined;
     const start = document.offsetAt(edit.range.start);
     return replace(
         { start: document.positionAt(start + prefix), end: document.positionAt(start + oldText.length - suffix) },
-        newText.slice(prefix, newText.length - suffix),
+        newText.slice(prefix, newText.length - suffix)
     );
 }
 

@@ -48,7 +48,8 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     return {
         outside,
         async ran() {
-            const frames = await Promise.all(page.frames().map(frame => frame.evaluate(() => (window as unknown as { pwned?: number }).pwned).catch(() => undefined)));
+            const pwned = () => (window as unknown as { pwned?: number }).pwned;
+            const frames = await Promise.all(page.frames().map(frame => frame.evaluate(pwned).catch(() => undefined)));
             return dialogs > 0 || frames.some(Boolean);
         }
     };

@@ -184,7 +184,8 @@ describe('hostile text in labels and doc comments', () => {
 
 describe('the Content-Security-Policy', () => {
     /** The served page's policy, parsed by the browser's own HTML parser and split into directives. */
-    async function servedPolicy(): Promise<{ directives: Map<string, string[]>; scripts: Array<string | null>; styles: Array<string | null>; handlers: string[] }> {
+    interface ServedPolicy { directives: Map<string, string[]>; scripts: Array<string | null>; styles: Array<string | null>; handlers: string[] }
+    async function servedPolicy(): Promise<ServedPolicy> {
         const html = await (await fetch(origin)).text();
         const served = await page.evaluate(source => {
             const parsed = new DOMParser().parseFromString(source, 'text/html');

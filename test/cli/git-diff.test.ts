@@ -12,7 +12,6 @@ import { SHOP } from '../support/fixtures.js';
 
 const FLYWHEEL_COMMAND = `'${process.execPath}' '${resolve('bin/flywheel.mjs')}' diff --git`;
 
-
 let repo: string;
 
 /** git in the temporary repository, with no user or system configuration leaking in. */

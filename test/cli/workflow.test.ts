@@ -60,7 +60,6 @@ function step(name: string): Step {
     return found;
 }
 
-
 /** A repository the way actions/checkout leaves it: base and head commits, the head checked out. */
 interface Checkout {
     repo: string;
@@ -190,7 +189,7 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
         expect(summary).toMatch(/^## Flywheels: what changed in meaning\n\n### `wheels\/broken\.fly`: new file\n/);
         expect(summary).toContain('> **Warning:** the new version does not parse; the comparison uses what could be read.\n');
         expect(summary).toContain('### `wheels/new/store.fly`: new file\n');
-        expect(summary).toContain("### `wheels/old.fly`: deleted\n\n**Flywheel `Old`** “A shop”: removed; its wheel closed: 2 reinforcing loops, 0 balancing loops.\n");
+        expect(summary).toContain('### `wheels/old.fly`: deleted\n\n**Flywheel `Old`** “A shop”: removed; its wheel closed: 2 reinforcing loops, 0 balancing loops.\n');
         expect(summary).toContain([
             '### `wheels/shop.fly`: 4 changes in meaning',
             '',

@@ -293,7 +293,8 @@ describe('plain data in, plain data out', () => {
     // No timing here (the machine may be busy): how long it takes is the bench's to say.
     test('a mass rename of 3,000 unlabelled drivers is 3,000 renames', () => {
         const [before, after] = [ring(3000, 'd'), ring(3000, 'x')];
-        const result = diffFlywheel({ graph: before, analysis: analyzeWheel(before), diagnostics: [] }, { graph: after, analysis: analyzeWheel(after), diagnostics: [] });
+        const snapshot = (graph: FlywheelGraph) => ({ graph, analysis: analyzeWheel(graph), diagnostics: [] });
+        const result = diffFlywheel(snapshot(before), snapshot(after));
         expect(result.changes).toHaveLength(3000);
         expect(result.changes.every(c => c.kind === 'node-renamed')).toBe(true);
     });

@@ -134,7 +134,8 @@ async function rangeFormatterHolds(document: LangiumDocument<Model>, random: Ran
         const first = random.below(lines.length);
         const last = first + random.below(Math.min(4, lines.length - first));
         const range = { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } };
-        const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: false }, range });
+        const options = { tabSize: 2, insertSpaces: false };
+        const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options, range });
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
         const after = formatted.split(/\r\n|\r|\n/);
         const grown = after.length - lines.length;
@@ -171,6 +172,7 @@ function renderingHolds(document: LangiumDocument<Model>): string | undefined {
 }
 
 /** Characters XML 1.0 does not allow anywhere, even escaped: a browser's XML parser rejects the whole drawing. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const NOT_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function notWellFormed(svg: string): string | undefined {

@@ -123,7 +123,10 @@ export async function startLanguageServer(nodeOptions: string[] = [], { memoryPr
     await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: null,
-        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } }
+        capabilities: {
+            workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+            textDocument: { publishDiagnostics: { versionSupport: true } }
+        }
     });
     await connection.sendNotification('initialized', {});
     return session;

@@ -108,7 +108,11 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
         server.kill();
         await new Promise(done => (server.exitCode !== null ? done(undefined) : server.once('exit', done)));
         // code-server may still be writing its state as it exits: retry, and never fail the run on clean-up.
-        if (!process.env.FLYWHEEL_KEEP_SCRATCH) try { rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in the temp folder */ }
+        if (!process.env.FLYWHEEL_KEEP_SCRATCH) {
+            try {
+                rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+            } catch { /* left in the temp folder */ }
+        }
     }
 }
 
@@ -136,6 +140,7 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
 }
 
+<<<<<<< HEAD
 
 /**
  * Acts on the workbench for the suite, which cannot reach the page from the extension host, and
@@ -159,6 +164,10 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         await page.keyboard.type(request.text);
         return at;
     }
+=======
+/** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
+async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
+>>>>>>> 01787ba (ESLint (flat config: eslint and typescript-eslint recommended, @stylistic for the layout the code is written in: 4 spaces, single quotes, semicolons, 160 columns outside strings) run by npm test as npm run lint (cached); no Node-only globals in core, renderer, language or the webview page; the 27 longer lines wrapped and the few findings fixed; .editorconfig)
     if (request.action === 'screenshot') {
         if (!run.screenshotsDir) return;
         mkdirSync(run.screenshotsDir, { recursive: true });

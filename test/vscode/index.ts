@@ -33,7 +33,8 @@ export function run(): Promise<void> {
                 measurements
             };
             if (resultFile) writeFileSync(resultFile, JSON.stringify(result, null, 2));
-            failures > 0 ? reject(new Error(`${failures} VS Code tests failed`)) : resolve();
+            if (failures > 0) reject(new Error(`${failures} VS Code tests failed`));
+            else resolve();
         });
         const failed: SuiteResult['failures'] = [];
         runner.on('fail', (test, error: Error) => failed.push({ title: test.fullTitle(), message: error.message }));

@@ -136,7 +136,8 @@ describe('the edges of the file and of blocks', () => {
 
     test('four spaces whatever indentation the editor asks for, so the editor and flywheel fmt agree', async () => {
         const { document } = await validate('flywheel A {\ngoal g\n}\n');
-        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: false } });
+        const options = { tabSize: 2, insertSpaces: false };
+        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
         expect(TextDocument.applyEdits(document.textDocument, edits)).toBe('flywheel A {\n    goal g\n}\n');
     });
 });
@@ -219,7 +220,8 @@ describe('inputs the fuzzer found (each once refused by the safe mode)', () => {
 async function formatLines(text: string, first: number, last: number): Promise<string> {
     const { document } = await validate(text);
     const range = { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } };
-    const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true }, range });
+    const options = { tabSize: 2, insertSpaces: true };
+    const edits = await formatter.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, options, range });
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 

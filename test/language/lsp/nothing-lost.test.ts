@@ -148,7 +148,9 @@ function referencesTo(model: Model, declaration: AstNode): ReferenceInfo[] {
         .filter(info => isReference(info.reference) && info.reference.ref === declaration).toArray();
 }
 
-async function expectRenameChangesOnlyTheName(document: LangiumDocument<Model>, declaration: Goal | Driver, newName: string, position: Position): Promise<void> {
+async function expectRenameChangesOnlyTheName(
+    document: LangiumDocument<Model>, declaration: Goal | Driver, newName: string, position: Position
+): Promise<void> {
     const what = `renaming '${declaration.name}' to '${newName}' from line ${position.line + 1}`;
     const model = document.parseResult.value;
     const uri = document.uri.toString();
@@ -189,7 +191,8 @@ describe('the formatter keeps meaning and every comment in its place, and is ide
         const { document } = await validate(text);
         if (!parses(document)) {
             // Text that does not parse is left exactly as it is.
-            const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+            const options = { tabSize: 4, insertSpaces: true };
+            const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
             expect(edits).toEqual([]);
             return;
         }

@@ -54,13 +54,13 @@ describe('Flywheel in VS Code', function () {
 
         it('broken-loop: links the driver back to the goal', async function () {
             const document = await applyFix('fix-broken.fly', clean.replace('quality driver q', 'quality driver q\n    driver x').replace('q -> g', 'q -> g\n    q -> x'), 'broken-loop', "Link 'x' back to the goal: x -> g");
-            assert.match(document.getText(), /    q -> x\n    x -> g\n}/);
+            assert.match(document.getText(), / {4}q -> x\n {4}x -> g\n}/);
             await waitForCodes(document.uri, []);
         });
 
         it('unresolved-reference: declares the missing driver', async function () {
             const document = await applyFix('fix-unresolved.fly', clean.replace('q -> g', 'q -> extra -> g'), 'unresolved-reference', "Declare the driver 'extra'");
-            assert.match(document.getText(), /quality driver q\n    driver extra\n/);
+            assert.match(document.getText(), /quality driver q\n {4}driver extra\n/);
             await waitForCodes(document.uri, []);
         });
 
@@ -71,7 +71,7 @@ describe('Flywheel in VS Code', function () {
 
         it('missing-quality-driver: adds a new driver line', async function () {
             const document = await applyFix('fix-quality.fly', clean.replace('quality driver q', 'driver q'), 'missing-quality-driver', "Add a new quality driver 'qualityDriver' on a loop through the goal");
-            assert.match(document.getText(), /    driver q\n    quality driver qualityDriver\n/);
+            assert.match(document.getText(), / {4}driver q\n {4}quality driver qualityDriver\n/);
             await waitForCodes(document.uri, []);
         });
 
@@ -79,7 +79,7 @@ describe('Flywheel in VS Code', function () {
             const duplicate = await applyFix('fix-duplicate.fly', clean.replace('q -> g', 'q -> g\n    g -> c'), 'duplicate-link', 'Remove the link g -> c');
             assert.equal(duplicate.getText(), clean);
             const self = await applyFix('fix-self.fly', clean.replace('g -> c -> q', 'g -> c -> c -> q'), 'self-link', 'Remove the link c -> c');
-            assert.match(self.getText(), /    g -> c\n    c -> q -> g\n/);
+            assert.match(self.getText(), / {4}g -> c\n {4}c -> q -> g\n/);
         });
     });
 
