@@ -79,7 +79,7 @@ function formatOf(option: string | undefined, output: string | undefined): 'svg'
 
 function checkFolderExists(output: string): void {
     const folder = dirname(output);
-    let isFolder = false;
+    let isFolder: boolean;
     try {
         isFolder = statSync(folder).isDirectory();
     } catch {

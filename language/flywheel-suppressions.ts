@@ -55,7 +55,8 @@ export class FlywheelSuppressions {
         const remaining = kept.filter(diagnostic => {
             const code = String(diagnostic.code ?? '');
             if (code === DiagnosticCode.SyntaxError) return true;
-            const suppressing = directives.filter(directive => covers(directive, diagnostic) && (directive.codes.length === 0 || directive.codes.some(c => c.code === code)));
+            const suppressing = directives.filter(directive =>
+                covers(directive, diagnostic) && (directive.codes.length === 0 || directive.codes.some(c => c.code === code)));
             for (const directive of suppressing) used.add(usageKey(directive, code));
             return suppressing.length === 0;
         });

@@ -18,7 +18,10 @@ const value = `flywheel Value {
 `;
 
 interface Report {
-    files: Array<{ path: string; diagnostics: Array<{ code: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+    files: Array<{
+        path: string;
+        diagnostics: Array<{ code: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+    }>;
 }
 
 function check(root: string, ...args: string[]) {

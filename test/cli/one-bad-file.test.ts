@@ -51,7 +51,8 @@ describe('a folder with one bad file among good ones', () => {
         const run = runFlywheel(['check', '--format', 'json', '.'], { cwd: root });
         expect(run.status).toBe(2);
         expect(run.stderr).toBe('');
-        const report = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; message: string; line: number; column: number }> }>; summary: unknown };
+        type Report = { files: Array<{ path: string; diagnostics: Array<{ code: string; message: string; line: number; column: number }> }>; summary: unknown };
+        const report = JSON.parse(run.stdout) as Report;
         expect(report.files.map(f => f.path).sort()).toEqual(['elsewhere/linked.fly', 'wheels/a.fly', 'wheels/b.fly', 'wheels/empty.fly', 'wheels/latin1.fly']);
         const byPath = new Map(report.files.map(f => [f.path, f.diagnostics]));
         expect(byPath.get('wheels/empty.fly')).toEqual([]);
@@ -97,8 +98,12 @@ describe('a folder with one bad file among good ones', () => {
         expect(validate(log) ? [] : validate.errors).toEqual([]);
         expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false); // a run without its tool is not SARIF
         expect(log.version).toBe('2.1.0');
-        const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }>;
-        const where = results.map(r => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]);
+        type Location = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } };
+        const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Location[] }>;
+        const where = results.map(r => {
+            const { artifactLocation, region } = r.locations[0].physicalLocation;
+            return [r.ruleId, r.level, artifactLocation.uri, region.startLine];
+        });
         expect(where).toEqual(expect.arrayContaining([
             ...GOOD.map(({ path }) => ['broken-loop', 'error', path, 5]),
             ['unreadable-file', 'error', 'wheels/latin1.fly', 1]

@@ -140,8 +140,6 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
     return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
 }
 
-<<<<<<< HEAD
-
 /**
  * Acts on the workbench for the suite, which cannot reach the page from the extension host, and
  * answers with what the suite asked to know (a clock reading, the preview's drawings).
@@ -164,10 +162,6 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         await page.keyboard.type(request.text);
         return at;
     }
-=======
-/** Acts on the workbench for the suite, which cannot reach the page from the extension host. */
-async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): Promise<void> {
->>>>>>> 01787ba (ESLint (flat config: eslint and typescript-eslint recommended, @stylistic for the layout the code is written in: 4 spaces, single quotes, semicolons, 160 columns outside strings) run by npm test as npm run lint (cached); no Node-only globals in core, renderer, language or the webview page; the 27 longer lines wrapped and the few findings fixed; .editorconfig)
     if (request.action === 'screenshot') {
         if (!run.screenshotsDir) return;
         mkdirSync(run.screenshotsDir, { recursive: true });

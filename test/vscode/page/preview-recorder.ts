@@ -26,7 +26,9 @@ const install = () => {
             texts: Object.fromEntries(nodes.map(node => [node.dataset.node!, node.textContent ?? ''])),
             notDrawn: Array.from(content.querySelectorAll('.not-drawn')).map(p => p.textContent ?? ''),
             banner: banner.hidden ? null : banner.textContent,
-            highlighted: highlighted ? { node: highlighted.dataset.node, link: highlighted.dataset.link === undefined ? undefined : Number(highlighted.dataset.link) } : null
+            highlighted: highlighted
+                ? { node: highlighted.dataset.node, link: highlighted.dataset.link === undefined ? undefined : Number(highlighted.dataset.link) }
+                : null
         };
     };
     const record = () => {

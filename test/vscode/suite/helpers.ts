@@ -135,7 +135,9 @@ export async function waitForPreview(what: string, holds: (state: PreviewState) 
 }
 
 /** As `waitForPreview`, with the page's log the state was found in. */
-export function waitForPreviewPage(what: string, holds: (state: PreviewState) => boolean, since = 0, timeoutMs = 20_000): Promise<{ state: PreviewState; page: PreviewFrameLog }> {
+export function waitForPreviewPage(
+    what: string, holds: (state: PreviewState) => boolean, since = 0, timeoutMs = 20_000
+): Promise<{ state: PreviewState; page: PreviewFrameLog }> {
     return waitFor(`the preview to show ${what}`, async () => {
         for (const page of await previewLogs()) {
             const state = page.entries.find(entry => entry.at >= since && holds(entry));

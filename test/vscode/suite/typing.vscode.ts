@@ -26,7 +26,8 @@ describe('typing beside the preview', function () {
         // The cursor goes inside d3's label, and the keys are typed there.
         const label = 'Driver number 3';
         const inLabel = editor.document.positionAt(text.indexOf(`"${label}"`) + 1 + label.length);
-        const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, selection: new vscode.Selection(inLabel, inLabel) });
+        const selection = new vscode.Selection(inLabel, inLabel);
+        const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, selection });
         // Where the time goes: until the extension host has the edit, and from there to the painted frame.
         let editedAt = 0;
         const listening = vscode.workspace.onDidChangeTextDocument(event => {
