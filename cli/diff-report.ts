@@ -59,7 +59,10 @@ function wheelSentence({ status, before, after }: FlywheelDiff): string {
 
 function loopCounts(after: WheelStatus, before: WheelStatus | undefined): string {
     if (!after.closes && !before?.closes) return '';
-    if (!after.complete) return `: more loops than were counted (found ${after.reinforcing} reinforcing, ${after.balancing} balancing before the bound)`;
+    if (!after.complete) {
+        const [reinforcing, balancing] = [after.reinforcing, after.balancing].map(n => n.toLocaleString('en-US'));
+        return `: at least ${reinforcing} reinforcing and ${balancing} balancing loop${after.balancing === 1 ? '' : 's'} (the search stopped early; every loop of up to ${after.completeUpTo} links was counted)`;
+    }
     const count = (n: number, was: number | undefined, kind: string) => {
         const change = was !== undefined && was !== n && before?.complete ? ` (was ${was})` : '';
         return `${n} ${kind} loop${n === 1 ? '' : 's'}${change}`;

@@ -78,6 +78,8 @@ export interface WheelStatus {
     balancing: number;
     /** False when loop enumeration hit its bound: the counts are then lower bounds. */
     complete: boolean;
+    /** Only when not `complete`: every loop of at most this many links was counted (loops are found shortest first). */
+    completeUpTo?: number;
 }
 
 export type Change =
@@ -151,7 +153,7 @@ function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): A
 }
 
 const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };
-const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: { onWheel: [], placement: [], loops: [], loopsComplete: true }, diagnostics: [] };
+const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: { onWheel: [], placement: [], loops: [], loopsComplete: true, loopsCompleteUpTo: 0 }, diagnostics: [] };
 
 export function diffFlywheel(before: FlywheelSnapshot | undefined, after: FlywheelSnapshot | undefined): FlywheelDiff {
     const old = before ?? EMPTY;
@@ -332,7 +334,8 @@ export function wheelStatus(snapshot: FlywheelSnapshot): WheelStatus {
         closes: goal !== undefined && analysis.onWheel.some((on, i) => on && i !== goal),
         reinforcing: count('reinforcing'),
         balancing: count('balancing'),
-        complete: analysis.loopsComplete
+        complete: analysis.loopsComplete,
+        ...(analysis.loopsComplete ? {} : { completeUpTo: analysis.loopsCompleteUpTo })
     };
 }
 

@@ -20,7 +20,8 @@ export const DiagnosticCode = {
     DuplicateLink: 'duplicate-link',
     ConflictingLink: 'conflicting-link',
     /** A `flywheel-disable…` comment that turns nothing off (flywheel-suppressions.ts). */
-    UnusedSuppression: 'unused-suppression'
+    UnusedSuppression: 'unused-suppression',
+    LoopsIncomplete: 'loops-incomplete'
 } as const;
 
 /**

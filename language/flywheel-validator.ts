@@ -8,7 +8,7 @@ import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/
 import { isDriver, isFlywheel, isGoal, isLink } from './generated/ast.js';
 import type { FlywheelGraph } from '../core/analysis/graph.js';
 import { signOf } from '../core/analysis/graph.js';
-import type { Loop } from '../core/analysis/loops.js';
+import { DEFAULT_LOOP_BOUNDS, type Loop, type LoopSearchStop } from '../core/analysis/loops.js';
 import type { BrokenReason } from '../core/analysis/analyze.js';
 import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
@@ -32,7 +32,8 @@ export function registerValidationChecks(services: FlywheelCoreServices): void {
             validator.checkTooManyDrivers,
             validator.checkSelfLinks,
             validator.checkDuplicateLinks,
-            validator.checkConflictingLinks
+            validator.checkConflictingLinks,
+            validator.checkLoopsIncomplete
         ]
     };
     services.validation.ValidationRegistry.register(checks, validator);
@@ -136,7 +137,8 @@ export class FlywheelValidator {
             byBrake.set(brake, [...(byBrake.get(brake) ?? []), loop]);
         }
         for (const [brake, [loop, ...others]] of byBrake) {
-            const more = others.length === 0 ? '' : ` (and ${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
+            // When the search stopped early, more loops may run through this link than were found.
+            const more = others.length === 0 ? '' : ` (and ${facts.analysis.loopsComplete ? '' : 'at least '}${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
             accept('warning', `Balancing loop ${loop.id} brakes the wheel: ${describePath(facts.graph, loop.links)}${more}.`, {
                 ...at(DiagnosticCode.BalancingLoop, facts.links[brake], {
                     link: brake, loops: [loop, ...others].map(l => l.id), names: pathNames(facts.graph, loop.links)
@@ -213,6 +215,18 @@ export class FlywheelValidator {
         });
     }
 
+    checkLoopsIncomplete(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const { graph, analysis, declarations } = this.analyzer.analyze(flywheel);
+        if (graph.goal === undefined || analysis.loopsComplete) return;
+        const upTo = analysis.loopsCompleteUpTo;
+        // Loops are found shortest first: the ones longer than `upTo` are a part of the next length.
+        const partly = analysis.loops.some(loop => loop.links.length > upTo) ? `, and some of ${upTo + 1}` : '';
+        accept('info', `The loop search through the goal '${graph.nodes[graph.goal].name}' stopped early: ${whyStopped(analysis.loopsStoppedBy!)}. `
+            + `It found ${count(analysis.loops.length, 'loop')}: every loop of up to ${count(upTo, 'link')}${partly}. `
+            + `Longer loops are not listed, so no rule that needs every loop (not-reinforcing) is checked.`,
+            at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], 'name'));
+    }
+
     private checkKindOnWheel(flywheel: Flywheel, accept: ValidationAcceptor, kind: 'cost' | 'quality', code: DiagnosticCode, why: string): void {
         const { graph, analysis } = this.analyzer.analyze(flywheel);
         if (graph.goal === undefined) return;
@@ -278,6 +292,18 @@ function brokenLoopMessage(graph: FlywheelGraph, node: number, reason: BrokenRea
         case 'disconnected':
             return `'${name}' is on no loop: it is never reached from the goal '${goal}' and never leads back to it.`;
     }
+}
+
+function whyStopped(stop: LoopSearchStop): string {
+    switch (stop) {
+        case 'loop-count': return `there are more than ${DEFAULT_LOOP_BOUNDS.maxLoops.toLocaleString('en-US')} loops`;
+        case 'length': return `some loops are longer than ${DEFAULT_LOOP_BOUNDS.maxLength} links`;
+        case 'steps': return `it used up its budget of ${DEFAULT_LOOP_BOUNDS.maxSteps.toLocaleString('en-US')} steps`;
+    }
+}
+
+function count(n: number, noun: string): string {
+    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Drivers ordered by how few links join them to wheel nodes (fewest first, then declaration order). */

@@ -6,7 +6,7 @@ import {
     type FlywheelGraph, incomingLinks, outgoingLinks, pathFromGoal, pathToGoal, reachability,
     shortestCycleThrough, stronglyConnectedComponents
 } from './graph.js';
-import { DEFAULT_LOOP_BOUNDS, enumerateLoops, type Loop, type LoopBounds } from './loops.js';
+import { DEFAULT_LOOP_BOUNDS, enumerateLoops, type Loop, type LoopBounds, type LoopSearchStop } from './loops.js';
 
 /** Why a node is on no loop at all; `disconnected` is both of the last two. */
 export type BrokenReason = 'no-links' | 'never-leads-back' | 'never-reached' | 'disconnected';
@@ -28,12 +28,16 @@ export interface WheelAnalysis {
     loops: Loop[];
     /** False when loop enumeration hit a bound. */
     loopsComplete: boolean;
+    /** Every loop through the goal of at most this many links is in `loops`. */
+    loopsCompleteUpTo: number;
+    /** The bound that stopped the enumeration, when it stopped early. */
+    loopsStoppedBy?: LoopSearchStop;
 }
 
 export function analyzeWheel(graph: FlywheelGraph, bounds: LoopBounds = DEFAULT_LOOP_BOUNDS): WheelAnalysis {
     const goal = graph.goal;
     if (goal === undefined) {
-        return { onWheel: graph.nodes.map(() => false), placement: graph.nodes.map(() => undefined), loops: [], loopsComplete: true };
+        return { onWheel: graph.nodes.map(() => false), placement: graph.nodes.map(() => undefined), loops: [], loopsComplete: true, loopsCompleteUpTo: 0 };
     }
     const out = outgoingLinks(graph);
     const into = incomingLinks(graph);
@@ -56,6 +60,6 @@ export function analyzeWheel(graph: FlywheelGraph, bounds: LoopBounds = DEFAULT_
         return { kind: 'broken', reason: 'disconnected', path: [] };
     });
 
-    const { loops, complete } = onLoop[goal] ? enumerateLoops(graph, goal, onWheel, bounds) : { loops: [], complete: true };
-    return { onWheel, placement, loops, loopsComplete: complete };
+    const search = onLoop[goal] ? enumerateLoops(graph, goal, onWheel, bounds) : { loops: [], complete: true, completeUpTo: 0 };
+    return { onWheel, placement, loops: search.loops, loopsComplete: search.complete, loopsCompleteUpTo: search.completeUpTo, loopsStoppedBy: search.stoppedBy };
 }

@@ -23,21 +23,33 @@ export interface LoopBounds {
     maxLoops: number;
     /** Loops longer than this many links are not looked for (default 12). */
     maxLength: number;
-    /** A guard against graphs with many long paths that do not close: search steps (default 200,000). */
+    /** A guard against graphs with many paths that do not close: links looked at (default 200,000). */
     maxSteps: number;
 }
 
 export const DEFAULT_LOOP_BOUNDS: LoopBounds = { maxLoops: 1000, maxLength: 12, maxSteps: 200_000 };
 
+/** Which bound cut the search short. */
+export type LoopSearchStop = 'loop-count' | 'length' | 'steps';
+
 export interface LoopEnumeration {
     loops: Loop[];
     /** False when a bound was hit: then no "there is no such loop" conclusion may be drawn. */
     complete: boolean;
+    /**
+     * Every loop through the goal of at most this many links is in `loops` (loops are looked for
+     * shortest first). When `complete`, the wheel's size: no loop is longer.
+     */
+    completeUpTo: number;
+    /** Why the search stopped early; undefined when it is complete. */
+    stoppedBy?: LoopSearchStop;
 }
 
 /**
  * The elementary loops through `goal` that stay inside `onWheel` (every such loop does: a loop
- * through the goal lies in the goal's strongly connected component).
+ * through the goal lies in the goal's strongly connected component), shortest first: all loops
+ * of one link, then of two, and so on, so that whichever bound stops the search, every loop up to
+ * some length has been found and a short brake is never crowded out by long loops.
  */
 export function enumerateLoops(
     graph: FlywheelGraph,
@@ -45,45 +57,124 @@ export function enumerateLoops(
     onWheel: boolean[],
     bounds: LoopBounds = DEFAULT_LOOP_BOUNDS
 ): LoopEnumeration {
-    const out = wheelLinks(graph, onWheel);
-    const distanceToGoal = distancesToGoal(graph, goal, out);
-    const found: Array<{ nodes: number[]; links: number[] }> = [];
-    const onPath = new Array<boolean>(graph.nodes.length).fill(false);
-    const nodes: number[] = [goal];
-    const links: number[] = [];
-    let steps = 0;
-    let complete = true;
+    const search = new LoopSearch(graph, goal, wheelLinks(graph, onWheel), bounds);
+    const wheelSize = onWheel.filter(Boolean).length;
+    const stop = (completeUpTo: number, stoppedBy: LoopSearchStop): LoopEnumeration =>
+        ({ loops: numberLoops(graph, search.found), complete: false, completeUpTo, stoppedBy });
 
-    // Depth-first over simple paths from the goal; a path is extended only while it can still
-    // get back to the goal within the length bound.
-    const extend = (node: number): boolean => {
-        for (const linkIndex of out[node]) {
-            if (++steps > bounds.maxSteps) return false;
-            const next = graph.links[linkIndex].target;
-            if (next === goal) {
-                found.push({ nodes: [...nodes], links: [...links, linkIndex] });
-                if (found.length >= bounds.maxLoops) return false;
-                continue;
+    // No elementary loop has more links than the wheel has nodes.
+    const longest = Math.min(bounds.maxLength, wheelSize);
+    for (let length = 1; length <= longest; length++) {
+        const outcome = search.loopsOfLength(length);
+        if (outcome !== 'done') return stop(length - 1, outcome);
+    }
+    if (wheelSize > bounds.maxLength) {
+        const longer = search.longerLoopExists();
+        if (longer !== false) return stop(bounds.maxLength, longer === true ? 'length' : 'steps');
+    }
+    return { loops: numberLoops(graph, search.found), complete: true, completeUpTo: wheelSize };
+}
+
+/** The state of one bounded search: the loops found so far and the steps spent. */
+class LoopSearch {
+    readonly found: Array<{ nodes: number[]; links: number[] }> = [];
+    private readonly into: number[][];
+    /** Fewest links from each node to the goal, ignoring the path: a lower bound, so it only cuts paths that cannot close in time. */
+    private readonly distanceToGoal: number[];
+    private readonly onPath: boolean[];
+    private readonly nodes: number[];
+    private readonly links: number[] = [];
+    private steps = 0;
+
+    constructor(
+        private readonly graph: FlywheelGraph,
+        private readonly goal: number,
+        private readonly out: number[][],
+        private readonly bounds: LoopBounds
+    ) {
+        this.into = graph.nodes.map(() => []);
+        out.forEach((linkIndices, source) => linkIndices.forEach(linkIndex => this.into[graph.links[linkIndex].target].push(source)));
+        this.onPath = new Array<boolean>(graph.nodes.length).fill(false);
+        this.onPath[goal] = true;
+        this.nodes = [goal];
+        this.distanceToGoal = this.distancesAvoidingPath();
+        // That first search is linear work done once, not part of the budget.
+        this.steps = 0;
+    }
+
+    /** Adds every loop of exactly `length` links; stops early when a bound is hit. */
+    loopsOfLength(length: number): 'done' | 'loop-count' | 'steps' {
+        const extend = (node: number): 'done' | 'loop-count' | 'steps' => {
+            for (const linkIndex of this.out[node]) {
+                if (++this.steps > this.bounds.maxSteps) return 'steps';
+                const next = this.graph.links[linkIndex].target;
+                if (next === this.goal) {
+                    if (this.links.length + 1 !== length) continue;
+                    if (this.found.length === this.bounds.maxLoops) return 'loop-count';
+                    this.found.push({ nodes: [...this.nodes], links: [...this.links, linkIndex] });
+                    continue;
+                }
+                if (this.onPath[next] || this.links.length + 1 + this.distanceToGoal[next] > length) continue;
+                const outcome = this.along(next, linkIndex, () => extend(next));
+                if (outcome !== 'done') return outcome;
             }
-            if (onPath[next] || links.length + 1 + distanceToGoal[next] > bounds.maxLength) {
-                if (!onPath[next] && distanceToGoal[next] !== Infinity) complete = false;
-                continue;
+            return 'done';
+        };
+        return extend(this.goal);
+    }
+
+    /**
+     * Whether some loop through the goal is longer than the length bound; undefined when the step
+     * budget ran out first. Exact: a path is followed only while its last node can still reach the
+     * goal without touching the path (a breadth-first search over what is left of the wheel), so
+     * every path followed closes into a real loop, and the shortest way it closes is known.
+     */
+    longerLoopExists(): boolean | undefined {
+        const explore = (node: number): boolean | undefined => {
+            // From the goal itself the path is the goal alone: the distances are the ones at hand.
+            const distance = node === this.goal ? this.distanceToGoal : this.distancesAvoidingPath();
+            if (this.steps > this.bounds.maxSteps) return undefined;
+            for (const linkIndex of this.out[node]) {
+                const next = this.graph.links[linkIndex].target;
+                if (next === this.goal || this.onPath[next] || distance[next] === Infinity) continue;
+                if (this.links.length + 1 + distance[next] > this.bounds.maxLength) return true;
+                const longer = this.along(next, linkIndex, () => explore(next));
+                if (longer !== false) return longer;
             }
-            onPath[next] = true;
-            nodes.push(next);
-            links.push(linkIndex);
-            const keepGoing = extend(next);
-            nodes.pop();
-            links.pop();
-            onPath[next] = false;
-            if (!keepGoing) return false;
+            return false;
+        };
+        return explore(this.goal);
+    }
+
+    /** Runs `search` with the path extended by `linkIndex` into `next`, then takes the step back. */
+    private along<T>(next: number, linkIndex: number, search: () => T): T {
+        this.onPath[next] = true;
+        this.nodes.push(next);
+        this.links.push(linkIndex);
+        const result = search();
+        this.links.pop();
+        this.nodes.pop();
+        this.onPath[next] = false;
+        return result;
+    }
+
+    /** Fewest links from each node to the goal through nodes off the path (Infinity where there is no way); each link looked at is a step. */
+    private distancesAvoidingPath(): number[] {
+        const distance = new Array<number>(this.graph.nodes.length).fill(Infinity);
+        distance[this.goal] = 0;
+        const queue = [this.goal];
+        for (let head = 0; head < queue.length; head++) {
+            const node = queue[head];
+            this.steps += this.into[node].length;
+            for (const source of this.into[node]) {
+                if (distance[source] === Infinity && !this.onPath[source]) {
+                    distance[source] = distance[node] + 1;
+                    queue.push(source);
+                }
+            }
         }
-        return true;
-    };
-    onPath[goal] = true;
-    if (!extend(goal)) complete = false;
-
-    return { loops: numberLoops(graph, found), complete };
+        return distance;
+    }
 }
 
 /**
@@ -102,24 +193,6 @@ function wheelLinks(graph: FlywheelGraph, onWheel: boolean[]): number[][] {
             return true;
         });
     });
-}
-
-/** Fewest links from each node to the goal over `out` (Infinity where there is no path). */
-function distancesToGoal(graph: FlywheelGraph, goal: number, out: number[][]): number[] {
-    const into: number[][] = graph.nodes.map(() => []);
-    out.forEach((linkIndices, source) => linkIndices.forEach(linkIndex => into[graph.links[linkIndex].target].push(source)));
-    const distance = new Array<number>(graph.nodes.length).fill(Infinity);
-    distance[goal] = 0;
-    const queue = [goal];
-    for (let head = 0; head < queue.length; head++) {
-        for (const source of into[queue[head]]) {
-            if (distance[source] === Infinity) {
-                distance[source] = distance[queue[head]] + 1;
-                queue.push(source);
-            }
-        }
-    }
-    return distance;
 }
 
 /**

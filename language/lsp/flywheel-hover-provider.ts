@@ -39,11 +39,11 @@ function describePlace(facts: FlywheelFacts, node: Node, index: number): string 
     if (placement?.kind === 'broken') return `Off the wheel: it is on no loop through the goal \`${goalName}\`.`;
     if (!analysis.onWheel[index]) return `No loop passes through the goal \`${goalName}\` yet.`;
 
-    const incomplete = analysis.loopsComplete ? '' : ` (listing stopped at ${analysis.loops.length} loops)`;
+    const incomplete = analysis.loopsComplete ? '' : ` (the search stopped early: every loop of up to ${analysis.loopsCompleteUpTo} links is listed)`;
     const loops = analysis.loops.filter(loop => loop.nodes.includes(index));
     const reinforcing = analysis.loops.filter(loop => loop.polarity === 'reinforcing');
     const lines = [index === graph.goal
-        ? `The goal: ${analysis.loops.length} loop${analysis.loops.length === 1 ? '' : 's'} pass through it${incomplete}: ${analysis.loops.map(l => l.id).join(', ')}.`
+        ? `The goal: ${analysis.loopsComplete ? '' : 'at least '}${analysis.loops.length} loop${analysis.loops.length === 1 ? '' : 's'} pass through it${incomplete}: ${analysis.loops.map(l => l.id).join(', ')}.`
         : `On the wheel, on ${loops.length === 0 ? 'no listed loop' : loops.map(l => l.id).join(', ')}${incomplete}.`];
     if (index !== graph.goal && reinforcing.length > 0) {
         const survivors = reinforcing.filter(loop => !loop.nodes.includes(index));

@@ -119,6 +119,33 @@ describe('flywheel diff', () => {
         expect(JSON.parse(json.stdout)).toMatchObject({ old: 'a.fly', new: 'b.fly', status: 'changed' });
     });
 
+    test('loop counts are exact when the search was complete, and lower bounds only when it stopped early', () => {
+        // The only loop through g turns balancing; a side path b5 -> w -> b1 back into it closes nothing.
+        const sidePath = (arrow: string) => `flywheel W {
+    goal g
+    driver b1
+    driver b2
+    driver b3
+    driver b4
+    driver b5
+    driver b6
+    driver w
+    g -> b1 -> b2 -> b3 -> b4 -> b5 -> b6 ${arrow} g
+    b5 -> w -> b1
+}
+`;
+        const nodes = ['g', 'a', 'b', 'c', 'd', 'e', 'f'];
+        const dense = `flywheel W {
+    goal g
+${nodes.slice(1).map(n => `    driver ${n}\n`).join('')}${nodes.flatMap(a => nodes.filter(b => b !== a).map(b => `    ${a} -> ${b}\n`)).join('')}}
+`;
+        const root = tempTree({ 'reinforcing.fly': sidePath('->'), 'balancing.fly': sidePath('-|'), 'dense.fly': dense });
+        const exact = runFlywheel(['diff', 'reinforcing.fly', 'balancing.fly'], { cwd: root });
+        expect(exact.stdout).toContain('the wheel still closes: 0 reinforcing loops (was 1), 1 balancing loop (was 0).');
+        const bounded = runFlywheel(['diff', 'reinforcing.fly', 'dense.fly'], { cwd: root });
+        expect(bounded.stdout).toContain('the wheel still closes: at least 1,000 reinforcing and 0 balancing loops (the search stopped early; every loop of up to 5 links was counted).');
+    });
+
     test('bad usage and unreadable input: one line, exit 2', () => {
         const root = tempTree({ 'a.fly': OLD });
         const cases: Array<[string[], string]> = [

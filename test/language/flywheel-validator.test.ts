@@ -202,6 +202,61 @@ describe('not-reinforcing', () => {
         expect(codesOf(diagnostics)).not.toContain('not-reinforcing');
         expect(codesOf(diagnostics)).toContain('balancing-loop');
     });
+    test('a side path back into the only loop does not hide it', async () => {
+        // b5 -> w -> b1 comes back to b1, already on the loop's path: it closes no other loop.
+        await expectDiagnostics('not-reinforcing', `flywheel W {
+    goal «g»
+    cost driver b1
+    quality driver b2
+    driver b3
+    driver b4
+    driver b5
+    driver b6
+    driver w
+    g -> b1 -> b2 -> b3 -> b4 -> b5 -> b6 -| g
+    b5 -> w -> b1
+}`, { severity: 'error' });
+    });
+});
+
+describe('loops-incomplete', () => {
+    const ring = (length: number) => Array.from({ length }, (_, i) => `d${i}`);
+    const wheel = (drivers: string[], extra = '') => `flywheel W {
+    goal «g»
+    ${drivers.map(n => `driver ${n}`).join('\n    ')}
+    g -> ${drivers.join(' -> ')} -> g${extra}
+}`;
+
+    test('on the goal when a loop is longer than the length bound, saying what was found', async () => {
+        // g -> d12 -> g and g -> d12 -| g are found; the ring through all thirteen drivers is 14 links.
+        const [d] = await expectDiagnostics('loops-incomplete', wheel(ring(13), '\n    g -> d12 -| g'), { maxDrivers: 20 });
+        expect(d.severity).toBe(3);
+        expect(d.message).toBe("The loop search through the goal 'g' stopped early: some loops are longer than 12 links. "
+            + 'It found 2 loops: every loop of up to 12 links. Longer loops are not listed, so no rule that needs every loop (not-reinforcing) is checked.');
+    });
+
+    test('on the goal when there are more loops than the bound, with the length up to which all were found', async () => {
+        // Every pair of six drivers and the goal linked both ways: far more than 1,000 loops.
+        const nodes = ['g', ...ring(6)];
+        const links = nodes.flatMap(a => nodes.filter(b => b !== a).map(b => `${a} -> ${b}`));
+        const [d] = await expectDiagnostics('loops-incomplete', `flywheel W {
+    goal «g»
+    ${ring(6).map(n => `driver ${n}`).join('\n    ')}
+    ${links.join('\n    ')}
+}`);
+        // 6 loops of two links, 30 of three, 120 of four, 360 of five, then 720 of six.
+        expect(d.message).toContain('there are more than 1,000 loops. It found 1,000 loops: every loop of up to 5 links, and some of 6.');
+    });
+
+    test('not when the search was complete, even on a wheel bigger than the length bound', async () => {
+        await expectNoDiagnostic('loops-incomplete', wheel(ring(11)).replace(/[«»]/g, ''), 20);
+        await expectNoDiagnostic('loops-incomplete', `flywheel W {
+    goal g
+    ${ring(13).map(n => `driver ${n}`).join('\n    ')}
+    g -> d0 -> g
+    ${ring(13).slice(1).map(n => `g -> ${n} -> g`).join('\n    ')}
+}`, 20);
+    });
 });
 
 describe('balancing-loop', () => {
@@ -228,6 +283,19 @@ describe('balancing-loop', () => {
     p -> c
 }`);
         expect(d.message).toBe('Balancing loop B1 brakes the wheel: g -| p -> q -> g (and 1 more balancing loop through this link: B2).');
+    });
+    test('when the search stopped early, the loops through a brake are counted as a lower bound', async () => {
+        const nodes = ['g', 'a', 'b', 'c', 'd', 'e', 'f'];
+        const links = nodes.flatMap(a => nodes.filter(b => b !== a).map(b => `${a} -> ${b}`));
+        const { diagnostics } = await validate(`flywheel W {
+    goal g
+    ${nodes.slice(1).map(n => `driver ${n}`).join('\n    ')}
+    driver brake
+    ${links.join('\n    ')}
+    a -> brake -| g
+}`);
+        const brake = diagnostics.find(d => d.code === 'balancing-loop')!;
+        expect(brake.message).toMatch(/^Balancing loop B1 brakes the wheel: g -> a -> brake -\| g \(and at least \d+ more balancing loops through this link/);
     });
     test('not for reinforcing loops', () => expectNoDiagnostic('balancing-loop', clean));
 });
