@@ -224,7 +224,7 @@ export class FlywheelValidator {
         accept('info', `The loop search through the goal '${graph.nodes[graph.goal].name}' stopped early: ${whyStopped(analysis.loopsStoppedBy!)}. `
             + `It found ${count(analysis.loops.length, 'loop')}: every loop of up to ${count(upTo, 'link')}${partly}. `
             + `Longer loops are not listed, so no rule that needs every loop (not-reinforcing) is checked.`,
-            at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], 'name'));
+            at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], { node: graph.goal, names: [graph.nodes[graph.goal].name] }));
     }
 
     private checkKindOnWheel(flywheel: Flywheel, accept: ValidationAcceptor, kind: 'cost' | 'quality', code: DiagnosticCode, why: string): void {
