@@ -153,7 +153,8 @@ function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): A
 }
 
 const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };
-const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: { onWheel: [], placement: [], loops: [], loopsComplete: true, loopsCompleteUpTo: 0 }, diagnostics: [] };
+const EMPTY_ANALYSIS: WheelAnalysis = { onWheel: [], placement: [], loops: [], loopsComplete: true, loopsCompleteUpTo: 0 };
+const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: EMPTY_ANALYSIS, diagnostics: [] };
 
 export function diffFlywheel(before: FlywheelSnapshot | undefined, after: FlywheelSnapshot | undefined): FlywheelDiff {
     const old = before ?? EMPTY;

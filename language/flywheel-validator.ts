@@ -221,10 +221,10 @@ export class FlywheelValidator {
         const upTo = analysis.loopsCompleteUpTo;
         // Loops are found shortest first: the ones longer than `upTo` are a part of the next length.
         const partly = analysis.loops.some(loop => loop.links.length > upTo) ? `, and some of ${upTo + 1}` : '';
-        accept('info', `The loop search through the goal '${graph.nodes[graph.goal].name}' stopped early: ${whyStopped(analysis.loopsStoppedBy!)}. `
+        const message = `The loop search through the goal '${graph.nodes[graph.goal].name}' stopped early: ${whyStopped(analysis.loopsStoppedBy!)}. `
             + `It found ${count(analysis.loops.length, 'loop')}: every loop of up to ${count(upTo, 'link')}${partly}. `
-            + `Longer loops are not listed, so no rule that needs every loop (not-reinforcing) is checked.`,
-            at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], { node: graph.goal, names: [graph.nodes[graph.goal].name] }));
+            + 'Longer loops are not listed, so no rule that needs every loop (not-reinforcing) is checked.';
+        accept('info', message, at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], { node: graph.goal, names: [graph.nodes[graph.goal].name] }));
     }
 
     private checkKindOnWheel(flywheel: Flywheel, accept: ValidationAcceptor, kind: 'cost' | 'quality', code: DiagnosticCode, why: string): void {

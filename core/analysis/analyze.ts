@@ -61,5 +61,8 @@ export function analyzeWheel(graph: FlywheelGraph, bounds: LoopBounds = DEFAULT_
     });
 
     const search = onLoop[goal] ? enumerateLoops(graph, goal, onWheel, bounds) : { loops: [], complete: true, completeUpTo: 0 };
-    return { onWheel, placement, loops: search.loops, loopsComplete: search.complete, loopsCompleteUpTo: search.completeUpTo, loopsStoppedBy: search.stoppedBy };
+    return {
+        onWheel, placement, loops: search.loops,
+        loopsComplete: search.complete, loopsCompleteUpTo: search.completeUpTo, loopsStoppedBy: search.stoppedBy
+    };
 }

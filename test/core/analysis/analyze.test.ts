@@ -38,6 +38,8 @@ describe('analyzeWheel', () => {
 
     test('without a goal nothing is placed and no loops are listed', () => {
         const graph = { ...graphOf(['a', 'b'], 'a -> b -> a'), goal: undefined };
-        expect(analyzeWheel(graph)).toEqual({ onWheel: [false, false], placement: [undefined, undefined], loops: [], loopsComplete: true, loopsCompleteUpTo: 0 });
+        expect(analyzeWheel(graph)).toEqual({
+            onWheel: [false, false], placement: [undefined, undefined], loops: [], loopsComplete: true, loopsCompleteUpTo: 0
+        });
     });
 });

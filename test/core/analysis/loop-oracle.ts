@@ -20,4 +20,3 @@ export function everyLoopThroughGoal(graph: FlywheelGraph, maxLength = Infinity)
     walk(goal, graph.nodes[goal].name, new Set([goal]));
     return [...loops];
 }
-
