@@ -1,5 +1,6 @@
 /** The VS Code extension: starts the language server for `.fly` files and the wheel preview. */
 import type * as vscode from 'vscode';
+import { ConfigFileSync } from './config-sync.js';
 import { PreviewManager } from './preview.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
@@ -21,6 +22,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Registered before the client starts, so a preview restored after a reload finds its commands.
     new PreviewManager(context, client);
     await client.start();
+    // The team's flywheel.config.json files: read here and sent to the server, which reads no file.
+    const configFiles = new ConfigFileSync(client);
+    context.subscriptions.push(configFiles);
+    await configFiles.start();
 }
 
 export async function deactivate(): Promise<void> {

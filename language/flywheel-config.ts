@@ -8,9 +8,10 @@
  */
 import { getNodeValue, type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from './config-protocol.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 
-export const CONFIG_FILE_NAME = 'flywheel.config.json';
+export { CONFIG_FILE_NAME } from './config-protocol.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'off';
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'info', 'off'];

@@ -12,6 +12,7 @@ import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from '
 import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './flywheel-module.js';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
+import { followConfigFiles } from './lsp/flywheel-config-files.js';
 import { FlywheelDocumentBuilder } from './lsp/flywheel-document-builder.js';
 import { FlywheelDocumentUpdateHandler } from './lsp/flywheel-document-update-handler.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
@@ -54,6 +55,7 @@ export function createFlywheelServices(context: DefaultSharedModuleContext): { s
         const { ConfigurationProvider, LangiumDocuments, DocumentBuilder } = shared.workspace;
         Flywheel.validation.FlywheelSettings.followConfiguration(ConfigurationProvider, LangiumDocuments, DocumentBuilder);
         registerPreviewNotifications(shared, Flywheel);
+        followConfigFiles(shared, Flywheel);
     }
     return registerLanguage(shared, Flywheel, Boolean(context.connection));
 }

@@ -48,6 +48,34 @@ describe('language server', () => {
         expect((await rechecked).map(d => d.code)).toEqual(['too-many-drivers']);
     });
 
+    test('a flywheel.config.json the client sends applies to the documents below it, and one with errors is reported in itself', async () => {
+        const drivers = ['a', 'b', 'c'];
+        const opened = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 10 }, contentChanges: [{ text: wheel(drivers) }] });
+        expect((await opened).map(d => d.code)).toEqual([]);
+
+        const config = 'file:///work/flywheel.config.json';
+        const rechecked = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('flywheel/configFiles', { files: [{ uri: config, text: '{ "maxDrivers": 2, "rules": { "too-many-drivers": "error" } }' }] });
+        expect((await rechecked).map(d => [d.code, d.severity])).toEqual([['too-many-drivers', 1]]);
+
+        const reported = session.nextDiagnostics(config);
+        const again = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('flywheel/configFiles', { files: [{ uri: config, text: '{\n  "maxDrivers": "two"\n}' }] });
+        expect(await reported).toEqual([expect.objectContaining({
+            code: 'invalid-config', severity: 1, range: { start: { line: 1, character: 16 }, end: { line: 1, character: 21 } },
+            message: '"maxDrivers" must be a whole number (0 or more), not "two"'
+        })]);
+        // What could not be read does not apply: the default limit is back.
+        expect((await again).map(d => d.code)).toEqual([]);
+
+        const cleared = session.nextDiagnostics(config);
+        const removed = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('flywheel/configFiles', { files: [{ uri: config }] });
+        expect(await cleared).toEqual([]);
+        expect(await removed).toEqual([]);
+    });
+
     test('answers hover over the connection', async () => {
         const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 9 } }) as { contents: { value: string } };
         expect(hover.contents.value).toContain('`g` · goal');

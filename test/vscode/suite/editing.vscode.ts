@@ -1,7 +1,7 @@
 /** The extension inside a real VS Code: activation, diagnostics, quick fixes and editing features. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codesOf, EXTENSION_ID, openFile, screenshot, waitFor, waitForCodes } from './helpers.js';
+import { codesOf, EXTENSION_ID, openFile, screenshot, waitFor, waitForCodes, workspaceFolder, writeFile } from './helpers.js';
 
 const clean = `flywheel W {
     goal g
@@ -154,6 +154,36 @@ describe('Flywheel in VS Code', function () {
             } finally {
                 await configuration.update('validation.maxDrivers', undefined, vscode.ConfigurationTarget.Global);
             }
+            await waitForCodes(editor.document.uri, []);
+        });
+
+        it('editing flywheel.config.json changes the diagnostics of an open file, and a bad config is reported in itself', async function () {
+            await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'team'));
+            const editor = await openFile('team/config.fly', amazon);
+            await waitForCodes(editor.document.uri, []);
+            const config = await writeFile('team/flywheel.config.json', '{ "maxDrivers": 2 }\n');
+            await waitForCodes(editor.document.uri, ['too-many-drivers']);
+
+            // Edited in an editor and saved, as a user does.
+            const configEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config));
+            await configEditor.edit(edit => edit.replace(new vscode.Range(0, 0, configEditor.document.lineCount, 0), '{ "maxDrivers": 2, "rules": { "too-many-drivers": "error" } }\n'));
+            await configEditor.document.save();
+            const [limit] = await waitFor('too-many-drivers as an error', () => {
+                const found = vscode.languages.getDiagnostics(editor.document.uri);
+                return found.length === 1 && found[0].severity === vscode.DiagnosticSeverity.Error ? found : undefined;
+            });
+            assert.equal(String(typeof limit.code === 'object' ? limit.code.value : limit.code), 'too-many-drivers');
+
+            await writeFile('team/flywheel.config.json', '{\n  "maxDrivers": "two"\n}\n');
+            const [invalid] = await waitFor('invalid-config in the config file', () => {
+                const found = vscode.languages.getDiagnostics(config).filter(d => d.source === 'flywheel');
+                return found.length > 0 ? found : undefined;
+            });
+            assert.deepEqual([invalid.range.start.line, invalid.range.start.character], [1, 16]);
+            await waitForCodes(editor.document.uri, []);
+
+            await vscode.workspace.fs.delete(config);
+            await waitFor('the config file\'s diagnostics cleared', () => (vscode.languages.getDiagnostics(config).some(d => d.source === 'flywheel') ? undefined : true));
             await waitForCodes(editor.document.uri, []);
         });
     });
