@@ -13,6 +13,7 @@ import { type Driver, type Flywheel, isDriver, isGoal, type Link, type Model, ty
 import { dataOf, DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
+import { suppressionFixes } from './flywheel-suppression-fixes.js';
 
 type Fix = { title: string; edits: TextEdit[]; preferred?: boolean };
 
@@ -25,14 +26,16 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const model = document.parseResult.value as Model;
-        return params.context.diagnostics.flatMap(diagnostic =>
-            this.fixesFor(document, model, diagnostic).map(fix => ({
+        return params.context.diagnostics.flatMap(diagnostic => [
+            ...this.fixesFor(document, model, diagnostic).map(fix => ({
                 title: fix.title,
                 kind: CodeActionKind.QuickFix,
                 diagnostics: [diagnostic],
                 isPreferred: fix.preferred,
                 edit: { changes: { [document.uri.toString()]: fix.edits } }
-            })));
+            })),
+            ...suppressionFixes(document, diagnostic)
+        ]);
     }
 
     /** The fix for what the diagnostic is about, read from its data (the flywheel, the driver or the link). */

@@ -2,9 +2,10 @@
  * Suppressions (flywheel-suppressions.ts) and the severities of a `flywheel.config.json`, applied
  * by the real services to what the checker found.
  */
-import { URI } from 'langium';
+import { TextDocument, URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { type CodeAction, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { SUPPRESS_KIND } from '../../language/lsp/flywheel-suppression-fixes.js';
 import { marked, services, validate } from './validation-helpers.js';
 
 const settings = services.Flywheel.validation.FlywheelSettings;
@@ -103,5 +104,39 @@ describe('severities from flywheel.config.json', () => {
         } finally {
             settings.setConfig(nested, undefined);
         }
+    });
+});
+
+describe('the quick fixes that add a suppression', () => {
+    const suppressions = async (text: string, code: string) => {
+        const { document, diagnostics } = await validate(text);
+        const diagnostic = diagnostics.find(d => d.code === code)!;
+        const actions = (await services.Flywheel.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        })) as CodeAction[];
+        return actions.filter(a => a.kind === SUPPRESS_KIND).map(a => ({
+            title: a.title, text: TextDocument.applyEdits(document.textDocument, a.edit!.changes![document.uri.toString()])
+        }));
+    };
+
+    test('for the line and for the flywheel: each turns the diagnostic off and changes nothing else', async () => {
+        const text = valueFlywheel('');
+        const [line, flywheel] = await suppressions(text, 'balancing-loop');
+        expect(line.title).toBe('Suppress balancing-loop on this line');
+        expect(line.text).toBe(text.replace('    value -> debt -| challenge', '    // flywheel-disable-next-line balancing-loop\n    value -> debt -| challenge'));
+        expect(flywheel.title).toBe("Suppress balancing-loop in flywheel 'Value'");
+        expect(flywheel.text).toBe(`// flywheel-disable balancing-loop\n${text}`);
+        for (const fixed of [line.text, flywheel.text]) expect(await codes(fixed)).toEqual(['missing-cost-driver']);
+    });
+
+    test('a directive already there gets the code added to its list', async () => {
+        const text = valueFlywheel('// flywheel-disable balancing-loop -- a brake we accept\n');
+        const [, flywheel] = await suppressions(text, 'missing-cost-driver');
+        expect(flywheel.text).toBe(text.replace('balancing-loop --', 'balancing-loop, missing-cost-driver --'));
+        expect(await codes(flywheel.text)).toEqual([]);
+    });
+
+    test('none for a syntax error', async () => {
+        expect(await suppressions('flywheel W {\n    goal g\n    driver }\n', 'syntax-error')).toEqual([]);
     });
 });

@@ -3,6 +3,7 @@ import { TextDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
 import { services, validate } from '../validation-helpers.js';
+import { SUPPRESS_KIND } from '../../../language/lsp/flywheel-suppression-fixes.js';
 
 /** The quick fixes offered for the first diagnostic with `code`, each applied to a copy of the text. */
 async function fixesFor(text: string, code: string): Promise<Array<{ title: string; preferred: boolean; result: string }>> {
@@ -12,7 +13,8 @@ async function fixesFor(text: string, code: string): Promise<Array<{ title: stri
     const actions = (await services.Flywheel.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
     })) as CodeAction[];
-    return actions.map(action => ({
+    // The fixes that repair the cause; the suppressions offered for every code are in suppressions.test.ts.
+    return actions.filter(action => action.kind !== SUPPRESS_KIND).map(action => ({
         title: action.title,
         preferred: Boolean(action.isPreferred),
         result: TextDocument.applyEdits(document.textDocument, action.edit!.changes![document.uri.toString()])
