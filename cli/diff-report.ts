@@ -7,16 +7,55 @@ import {
     type Change, type FileDiff, type FlywheelDiff, type LinkInfo, type LoopInfo, type NodeInfo, type WheelStatus
 } from '../core/semantic-diff.js';
 
+/** How the report marks code, emphasis and the author's text: Markdown, or plain text for a terminal. */
+interface Style {
+    heading(text: string): string;
+    code(text: string): string;
+    strong(text: string): string;
+    /** A label, the author's own text. */
+    label(text: string): string;
+    /** A sentence of the checker's. */
+    message(text: string): string;
+    warning(text: string): string;
+}
+
+const MARKDOWN: Style = {
+    heading: text => `### ${text}`,
+    code: text => `\`${text}\``,
+    strong: text => `**${text}**`,
+    label: text => escapeText(text),
+    message: text => escapeMessage(text),
+    warning: text => `> **Warning:** ${text}`
+};
+
+/** What a terminal and `git diff` show: the same sentences, nothing to unescape. */
+const PLAIN: Style = {
+    heading: text => text,
+    code: text => text,
+    strong: text => text,
+    label: text => text,
+    message: text => text,
+    warning: text => `Warning: ${text}`
+};
+
 export function diffJson(diff: FileDiff, paths: { old: string | null; new: string | null }): string {
     return JSON.stringify({ ...paths, ...diff }, null, 2) + '\n';
 }
 
 export function diffMarkdown(diff: FileDiff, title: string): string {
-    const sections = diff.flywheels.filter(f => f.status !== 'unchanged').map(flywheelSection);
-    const fileBullets = diff.changes.map(describeChange).filter((line): line is string => line !== undefined).map(bullet);
-    const count = sections.reduce((sum, s) => sum + s.bullets, 0) + fileBullets.length;
-    const out = [`### \`${title}\`: ${headline(diff, count)}`, ''];
-    out.push(...parseWarnings(diff));
+    return diffReport(diff, title, MARKDOWN);
+}
+
+export function diffText(diff: FileDiff, title: string): string {
+    return diffReport(diff, title, PLAIN);
+}
+
+function diffReport(diff: FileDiff, title: string, s: Style): string {
+    const sections = diff.flywheels.filter(f => f.status !== 'unchanged').map(f => flywheelSection(f, s));
+    const fileBullets = diff.changes.map(c => describeChange(c, s)).filter((line): line is string => line !== undefined).map(bullet);
+    const count = sections.reduce((sum, section) => sum + section.bullets, 0) + fileBullets.length;
+    const out = [s.heading(`${s.code(title)}: ${headline(diff, count)}`), ''];
+    out.push(...parseWarnings(diff, s));
     for (const section of sections) out.push(...section.lines, '');
     if (fileBullets.length > 0) out.push(...fileBullets, '');
     return out.join('\n');
@@ -31,29 +70,29 @@ function headline(diff: FileDiff, count: number): string {
     }
 }
 
-function parseWarnings(diff: FileDiff): string[] {
+function parseWarnings(diff: FileDiff, s: Style): string[] {
     const sides = [diff.parses.before === false ? 'the old version' : '', diff.parses.after === false ? 'the new version' : ''].filter(Boolean);
     if (sides.length === 0) return [];
-    return [`> **Warning:** ${sides.join(' and ')} does not parse; the comparison uses what could be read.`, ''];
+    return [s.warning(`${sides.join(' and ')} does not parse; the comparison uses what could be read.`), ''];
 }
 
-function flywheelSection(flywheel: FlywheelDiff): { lines: string[]; bullets: number } {
-    const label = flywheel.label !== flywheel.name ? ` “${escapeText(flywheel.label)}”` : '';
+function flywheelSection(flywheel: FlywheelDiff, s: Style): { lines: string[]; bullets: number } {
+    const label = flywheel.label !== flywheel.name ? ` “${s.label(flywheel.label)}”` : '';
     // A removed flywheel is one change: listing all it had would bury the rest of the review.
     const changes = flywheel.status === 'removed' ? [] : flywheel.changes;
-    const bullets = changes.map(describeChange).filter((line): line is string => line !== undefined).map(bullet);
-    const sentence = `**Flywheel \`${flywheel.name}\`**${label}: ${wheelSentence(flywheel)}`;
+    const bullets = changes.map(c => describeChange(c, s)).filter((line): line is string => line !== undefined).map(bullet);
+    const sentence = `${s.strong(`Flywheel ${s.code(flywheel.name)}`)}${label}: ${wheelSentence(flywheel, s)}`;
     return { lines: bullets.length > 0 ? [sentence, '', ...bullets] : [sentence], bullets: Math.max(bullets.length, 1) };
 }
 
 /** Whether the wheel closes, before and after, and its loops. */
-function wheelSentence({ status, before, after }: FlywheelDiff): string {
+function wheelSentence({ status, before, after }: FlywheelDiff, s: Style): string {
     if (status === 'removed' || !after) return before ? `removed; its wheel ${before.closes ? 'closed' : 'did not close'}${loopCounts(before, undefined)}.` : 'removed.';
     const loops = loopCounts(after, before);
     if (status === 'added' || !before) return `new; the wheel ${after.closes ? 'closes' : 'does not close'}${loops}.`;
     const closing = before.closes === after.closes
         ? (after.closes ? 'still closes' : 'still does not close')
-        : (after.closes ? '**now closes**' : '**no longer closes**');
+        : s.strong(after.closes ? 'now closes' : 'no longer closes');
     return `the wheel ${closing}${loops}.`;
 }
 
@@ -75,44 +114,47 @@ function bullet(line: string): string {
 }
 
 /** One line per change; `closing-changed` is said by the flywheel's sentence instead. */
-function describeChange(change: Change): string | undefined {
+function describeChange(change: Change, s: Style): string | undefined {
+    const quoted = (label: string | undefined) => quote(label, s);
+    const code = (link: LinkInfo) => s.code(`${link.source} ${link.arrow} ${link.target}`);
+    const name = (text: string | undefined) => s.code(String(text));
     switch (change.kind) {
-        case 'flywheel-renamed': return `Flywheel renamed: \`${change.from}\` → \`${change.to}\``;
+        case 'flywheel-renamed': return `Flywheel renamed: ${name(change.from)} → ${name(change.to)}`;
         case 'flywheel-relabelled': return `Flywheel relabelled: ${quoted(change.from)} → ${quoted(change.to)}`;
-        case 'goal-changed': return describeGoalChange(change.from, change.to);
-        case 'node-added': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} added: ${describeNode(change.node)}`;
-        case 'node-removed': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} removed: ${describeNode(change.node)}`;
-        case 'node-renamed': return `${roleWord(change.role)} renamed: \`${change.from}\` → \`${change.to}\``;
-        case 'node-relabelled': return `${roleWord(change.role)} relabelled: \`${change.name}\` ${quoted(change.from)} → ${quoted(change.to)}`;
-        case 'kinds-changed': return `Driver \`${change.name}\` ${describeKinds(change.gained, change.lost)}`;
-        case 'description-changed': return `Description of \`${change.name}\` ${change.from === undefined ? 'added' : change.to === undefined ? 'removed' : 'changed'}`;
-        case 'link-added': return `Link added: ${describeLink(change.link)}`;
-        case 'link-removed': return `Link removed: ${describeLink(change.link)}`;
+        case 'goal-changed': return describeGoalChange(change.from, change.to, s);
+        case 'node-added': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} added: ${describeNode(change.node, s)}`;
+        case 'node-removed': return `${change.node.role === 'goal' ? 'Extra goal' : 'Driver'} removed: ${describeNode(change.node, s)}`;
+        case 'node-renamed': return `${roleWord(change.role)} renamed: ${name(change.from)} → ${name(change.to)}`;
+        case 'node-relabelled': return `${roleWord(change.role)} relabelled: ${name(change.name)} ${quoted(change.from)} → ${quoted(change.to)}`;
+        case 'kinds-changed': return `Driver ${name(change.name)} ${describeKinds(change.gained, change.lost)}`;
+        case 'description-changed': return `Description of ${name(change.name)} ${change.from === undefined ? 'added' : change.to === undefined ? 'removed' : 'changed'}`;
+        case 'link-added': return `Link added: ${describeLink(change.link, s)}`;
+        case 'link-removed': return `Link removed: ${describeLink(change.link, s)}`;
         case 'link-changed': return `Link changed: ${code(change.from)} is now ${code(change.to)} (${describeArrowChange(change.from.arrow, change.to.arrow)})`;
         case 'link-relabelled': return `Link relabelled: ${code(change.link)} ${quoted(change.from)} → ${quoted(change.to)}`;
-        case 'loop-gained': return `Loop gained: ${describeLoop(change.loop)}`;
-        case 'loop-lost': return `Loop lost: ${describeLoop(change.loop)}`;
-        case 'loop-changed': return `Loop changed: \`${loopPath(change.to)}\` ${describeLoopChange(change.from, change.to)}`;
+        case 'loop-gained': return `Loop gained: ${describeLoop(change.loop, s)}`;
+        case 'loop-lost': return `Loop lost: ${describeLoop(change.loop, s)}`;
+        case 'loop-changed': return `Loop changed: ${s.code(loopPath(change.to))} ${describeLoopChange(change.from, change.to)}`;
         case 'closing-changed': return undefined;
-        case 'diagnostic-introduced': return `New ${change.diagnostic.severity} \`${change.diagnostic.code}\`: ${escapeMessage(change.diagnostic.message)}`;
-        case 'diagnostic-resolved': return `Resolved ${change.diagnostic.severity} \`${change.diagnostic.code}\`: ${escapeMessage(change.diagnostic.message)}`;
+        case 'diagnostic-introduced': return `New ${change.diagnostic.severity} ${name(change.diagnostic.code)}: ${escapeMessage(change.diagnostic.message)}`;
+        case 'diagnostic-resolved': return `Resolved ${change.diagnostic.severity} ${name(change.diagnostic.code)}: ${escapeMessage(change.diagnostic.message)}`;
     }
 }
 
-function describeGoalChange(from: string | undefined, to: string | undefined): string {
-    if (from === undefined) return `Goal added: \`${to}\``;
-    if (to === undefined) return `Goal removed: \`${from}\` (the flywheel has no goal now)`;
-    return `Goal changed: \`${from}\` → \`${to}\` (the wheel now turns another goal)`;
+function describeGoalChange(from: string | undefined, to: string | undefined, s: Style): string {
+    if (from === undefined) return `Goal added: ${s.code(String(to))}`;
+    if (to === undefined) return `Goal removed: ${s.code(from)} (the flywheel has no goal now)`;
+    return `Goal changed: ${s.code(from)} → ${s.code(to)} (the wheel now turns another goal)`;
 }
 
 function roleWord(role: NodeInfo['role']): string {
     return role === 'goal' ? 'Goal' : 'Driver';
 }
 
-function describeNode(node: NodeInfo): string {
-    const label = node.label !== node.name ? ` ${quoted(node.label)}` : '';
+function describeNode(node: NodeInfo, s: Style): string {
+    const label = node.label !== node.name ? ` ${quote(node.label, s)}` : '';
     const kinds = node.kinds.length > 0 ? ` (${node.kinds.join(', ')})` : '';
-    return `\`${node.name}\`${label}${kinds}`;
+    return `${s.code(node.name)}${label}${kinds}`;
 }
 
 function describeKinds(gained: string[], lost: string[]): string {
@@ -120,12 +162,9 @@ function describeKinds(gained: string[], lost: string[]): string {
     return parts.join(' and ');
 }
 
-function describeLink(link: LinkInfo): string {
-    return link.label === undefined ? code(link) : `${code(link)} ${quoted(link.label)}`;
-}
-
-function code(link: LinkInfo): string {
-    return `\`${link.source} ${link.arrow} ${link.target}\``;
+function describeLink(link: LinkInfo, s: Style): string {
+    const code = s.code(`${link.source} ${link.arrow} ${link.target}`);
+    return link.label === undefined ? code : `${code} ${quote(link.label, s)}`;
 }
 
 /** `reinforcing → dampening`, `now delayed`, or both. */
@@ -147,8 +186,8 @@ function describeLoopChange(from: LoopInfo, to: LoopInfo): string {
     return parts.join(' and ');
 }
 
-function describeLoop(loop: LoopInfo): string {
-    return `${loopId(loop)} \`${loopPath(loop)}\``;
+function describeLoop(loop: LoopInfo, s: Style): string {
+    return `${loopId(loop)} ${s.code(loopPath(loop))}`;
 }
 
 function loopId(loop: LoopInfo): string {
@@ -160,8 +199,8 @@ function loopPath(loop: LoopInfo): string {
     return [...loop.nodes.map((node, i) => `${node} ${loop.arrows[i]} `), loop.nodes[0]].join('');
 }
 
-function quoted(label: string | undefined): string {
-    return label === undefined ? '(no label)' : `“${escapeText(label)}”`;
+function quote(label: string | undefined, s: Style): string {
+    return label === undefined ? '(no label)' : `“${s.label(label)}”`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `flywheel diff OLD NEW [--format markdown|json]`: what changed in meaning between two versions of a
+ * `flywheel diff OLD NEW [--format text|markdown|json]`: what changed in meaning between two versions of a
  * `.fly` file. `-` reads standard input; an empty file or /dev/null is a missing side (the file
  * was added or deleted), as git passes it. With `--git`, the seven (or nine, for a rename)
  * arguments git gives an external diff driver (`diff.flywheel.command`).
@@ -11,7 +11,7 @@ import { fileSnapshotOf } from '../language/file-snapshot.js';
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
 import { diffFiles, type FileSnapshot } from '../core/semantic-diff.js';
 import { parseOptions } from './command.js';
-import { diffJson, diffMarkdown } from './diff-report.js';
+import { diffJson, diffMarkdown, diffText } from './diff-report.js';
 import { decodeUtf8, readFlyFile, UsageError } from './files.js';
 import { createCliServices } from './workspace.js';
 
@@ -31,13 +31,15 @@ export async function runDiff(args: string[]): Promise<number> {
     const names = { old: old.text === undefined ? null : old.name, new: now.text === undefined ? null : now.name };
     // git prints one file's report after another: a blank line keeps them apart.
     const separator = values.git ? '\n' : '';
-    process.stdout.write((format === 'json' ? diffJson(diff, names) : diffMarkdown(diff, titleOf(old, now))) + separator);
+    const report = format === 'json' ? diffJson(diff, names) : format === 'markdown' ? diffMarkdown(diff, titleOf(old, now)) : diffText(diff, titleOf(old, now));
+    process.stdout.write(report + separator);
     return 0;
 }
 
-function parseDiffFormat(value: string | undefined): 'markdown' | 'json' {
-    if (value === undefined || value === 'markdown' || value === 'json') return value ?? 'markdown';
-    throw new UsageError(`unknown format '${value}' for --format (expected markdown or json)`);
+/** Plain text by default (a terminal, `git diff` through the driver); Markdown for a pull request or a job summary. */
+function parseDiffFormat(value: string | undefined): 'text' | 'markdown' | 'json' {
+    if (value === undefined || value === 'text' || value === 'markdown' || value === 'json') return value ?? 'text';
+    throw new UsageError(`unknown format '${value}' for --format (expected text, markdown or json)`);
 }
 
 function plainSides(positionals: string[]): [Side, Side] {

@@ -16,7 +16,9 @@ const COMMANDS: Command[] = [
     {
         name: 'check',
         usage: `  check [PATH…]   check .fly files, or every .fly file under the given folders (default: .)
-      --format human|json|github   output format (default: human)
+      --format human|json|github|sarif   output format (default: human)
+      --no-ignore                  also walk what .gitignore and flywheel.config.json's ignore skip
+      --stdin [--stdin-filename P] check standard input, as the file P (default stdin.fly)
       --max-drivers N              warn above N drivers per flywheel (default: 10)
       --strict                     exit with 1 on warnings too
       exit code: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unreadable input`,
@@ -26,13 +28,15 @@ const COMMANDS: Command[] = [
         name: 'fmt',
         usage: `  fmt [PATH…]     rewrite .fly files in the canonical layout (default: every .fly file under .)
       --check                      only list the files that would change
+      --no-ignore                  also walk what .gitignore and flywheel.config.json's ignore skip
+      --stdin [--stdin-filename P] format standard input to standard output
       exit code: 0 done (or nothing to change), 1 a file did not parse (left as it is) or, with --check, would change, 2 bad usage`,
         run: async args => (await import('./fmt.js')).runFmt(args)
     },
     {
         name: 'diff',
         usage: `  diff OLD NEW    what changed in meaning: goal, drivers, kinds, links, loops, diagnostics, whether the wheel closes
-      --format markdown|json       output format (default: markdown, ready for a pull-request comment)
+      --format text|markdown|json  output format (default: text; markdown for a pull-request comment or job summary)
       --git                        take the arguments git passes to an external diff driver (diff.flywheel.command)
       OLD may be - for standard input; an empty file or /dev/null stands for a file added or deleted
       exit code: 0 compared (changed or not), 2 bad usage or unreadable input`,

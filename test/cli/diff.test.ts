@@ -45,7 +45,7 @@ const EXPECTED_MARKDOWN = `### \`old.fly → new.fly\`: 10 changes in meaning
 describe('flywheel diff', () => {
     test('Markdown ready for a pull-request comment', () => {
         const root = tempTree({ 'old.fly': OLD, 'new.fly': NEW });
-        const run = runFlywheel(['diff', 'old.fly', 'new.fly'], { cwd: root });
+        const run = runFlywheel(['diff', '--format', 'markdown', 'old.fly', 'new.fly'], { cwd: root });
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(run.stdout).toBe(EXPECTED_MARKDOWN);
@@ -69,30 +69,30 @@ describe('flywheel diff', () => {
     test('reformatted, recommented and reordered: "no change in meaning", exit 0', () => {
         const reformatted = OLD.replace(/\n\s*\n/g, '\n').replace(/ -> /g, '->').replace('    cost driver unitCost', '    // costs\n    cost   driver unitCost');
         const root = tempTree({ 'a.fly': OLD, 'b.fly': reformatted });
-        expect(runFlywheel(['diff', 'a.fly', 'b.fly'], { cwd: root })).toMatchObject({ status: 0, stdout: '### `a.fly → b.fly`: no change in meaning\n' });
+        expect(runFlywheel(['diff', '--format', 'markdown', 'a.fly', 'b.fly'], { cwd: root })).toMatchObject({ status: 0, stdout: '### `a.fly → b.fly`: no change in meaning\n' });
         expect(JSON.parse(runFlywheel(['diff', 'a.fly', 'b.fly', '--format', 'json'], { cwd: root }).stdout).status).toBe('unchanged');
     });
 
     test('OLD from standard input, titled by NEW', () => {
         const root = tempTree({ 'new.fly': NEW });
-        const run = runFlywheel(['diff', '-', 'new.fly'], { cwd: root, input: OLD });
+        const run = runFlywheel(['diff', '--format', 'markdown', '-', 'new.fly'], { cwd: root, input: OLD });
         expect(run.stdout).toBe(EXPECTED_MARKDOWN.replace('old.fly → new.fly', 'new.fly'));
-        expect(runFlywheel(['diff', 'new.fly', '-'], { cwd: root, input: NEW }).stdout).toBe('### `new.fly`: no change in meaning\n');
+        expect(runFlywheel(['diff', '--format', 'markdown', 'new.fly', '-'], { cwd: root, input: NEW }).stdout).toBe('### `new.fly`: no change in meaning\n');
     });
 
     test('a missing side (empty input, an empty file or /dev/null): the file was added or deleted', () => {
         const root = tempTree({ 'new.fly': NEW, 'empty.fly': '' });
-        const added = runFlywheel(['diff', '-', 'new.fly'], { cwd: root, input: '' });
+        const added = runFlywheel(['diff', '--format', 'markdown', '-', 'new.fly'], { cwd: root, input: '' });
         expect(added.status).toBe(0);
         expect(added.stdout).toMatch(/^### `new\.fly`: new file\n\n\*\*Flywheel `Stripe`\*\* .*: new; the wheel closes: 3 reinforcing loops, 1 balancing loop\.\n\n- Goal added: `volume`\n- Driver added: /);
-        const deleted = runFlywheel(['diff', 'new.fly', '/dev/null'], { cwd: root });
+        const deleted = runFlywheel(['diff', '--format', 'markdown', 'new.fly', '/dev/null'], { cwd: root });
         expect(deleted.stdout).toBe("### `new.fly`: deleted\n\n**Flywheel `Stripe`** “Stripe's payment-volume flywheel”: removed; its wheel closed: 3 reinforcing loops, 1 balancing loop.\n");
         expect(JSON.parse(runFlywheel(['diff', 'empty.fly', 'new.fly', '--format', 'json'], { cwd: root }).stdout)).toMatchObject({ old: null, new: 'new.fly', status: 'added' });
     });
 
     test('a side that does not parse is flagged, its syntax errors listed', () => {
         const root = tempTree({ 'old.fly': OLD, 'new.fly': OLD.replace('goal volume', 'goal') });
-        const run = runFlywheel(['diff', 'old.fly', 'new.fly'], { cwd: root });
+        const run = runFlywheel(['diff', '--format', 'markdown', 'old.fly', 'new.fly'], { cwd: root });
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('> **Warning:** the new version does not parse; the comparison uses what could be read.\n');
         expect(run.stdout).toMatch(/\n- New error `syntax-error`: /);
@@ -100,7 +100,7 @@ describe('flywheel diff', () => {
 
     test('labels are escaped for Markdown; names and arrows are not', () => {
         const root = tempTree({ 'a.fly': 'flywheel A {\n    goal g\n    driver d "*bold* <b>x</b> [l](u) `c`"\n    g -> d -> g\n}\n' });
-        const run = runFlywheel(['diff', '/dev/null', 'a.fly'], { cwd: root });
+        const run = runFlywheel(['diff', '--format', 'markdown', '/dev/null', 'a.fly'], { cwd: root });
         expect(run.stdout).toContain('- Driver added: `d` “\\*bold\\* \\<b>x\\</b> \\[l\\](u) \\`c\\`”\n');
         expect(run.stdout).toContain('- Loop gained: R1 (reinforcing) `g -> d -> g`\n');
     });
@@ -108,11 +108,11 @@ describe('flywheel diff', () => {
     test('--git takes the arguments of a git external diff driver, renames included, and ends with a blank line', () => {
         const root = tempTree({ 'tmp-old.fly': OLD, 'tmp-new.fly': NEW });
         const hex = '0'.repeat(40);
-        const modified = runFlywheel(['diff', '--git', 'wheels/stripe.fly', 'tmp-old.fly', hex, '100644', 'tmp-new.fly', hex, '100644'], { cwd: root });
+        const modified = runFlywheel(['diff', '--format', 'markdown', '--git', 'wheels/stripe.fly', 'tmp-old.fly', hex, '100644', 'tmp-new.fly', hex, '100644'], { cwd: root });
         expect(modified.stdout).toBe(EXPECTED_MARKDOWN.replace('old.fly → new.fly', 'wheels/stripe.fly') + '\n');
-        const renamed = runFlywheel(['diff', '--git', 'a.fly', 'tmp-old.fly', hex, '100644', 'tmp-old.fly', hex, '100644', 'b.fly', 'similarity index 100%\n'], { cwd: root });
+        const renamed = runFlywheel(['diff', '--format', 'markdown', '--git', 'a.fly', 'tmp-old.fly', hex, '100644', 'tmp-old.fly', hex, '100644', 'b.fly', 'similarity index 100%\n'], { cwd: root });
         expect(renamed.stdout).toBe('### `a.fly → b.fly`: no change in meaning\n\n');
-        const added = runFlywheel(['diff', '--git', 'new.fly', '/dev/null', '.', '.', 'tmp-new.fly', hex, '100644'], { cwd: root });
+        const added = runFlywheel(['diff', '--format', 'markdown', '--git', 'new.fly', '/dev/null', '.', '.', 'tmp-new.fly', hex, '100644'], { cwd: root });
         expect(added.stdout).toMatch(/^### `new\.fly`: new file\n/);
         // JSON names the files by their paths in the repository, not by git's temporary copies.
         const json = runFlywheel(['diff', '--git', '--format', 'json', 'a.fly', 'tmp-old.fly', hex, '100644', 'tmp-new.fly', hex, '100644', 'b.fly', 'similarity index 90%\n'], { cwd: root });
@@ -149,11 +149,11 @@ ${nodes.slice(1).map(n => `    driver ${n}\n`).join('')}${nodes.flatMap(a => nod
     test('bad usage and unreadable input: one line, exit 2', () => {
         const root = tempTree({ 'a.fly': OLD });
         const cases: Array<[string[], string]> = [
-            [['diff', 'a.fly'], 'flywheel: diff takes two files, OLD and NEW (- for standard input; see flywheel --help)\n'],
-            [['diff', '-', '-'], 'flywheel: only one of OLD and NEW can be standard input (-)\n'],
-            [['diff', 'a.fly', 'missing.fly'], "flywheel: cannot read 'missing.fly': no such file or folder\n"],
-            [['diff', 'a.fly', 'a.fly', '--format', 'html'], "flywheel: unknown format 'html' for --format (expected markdown or json)\n"],
-            [['diff', '--git', 'a.fly', 'a.fly'], 'flywheel: --git takes the 7 or 9 arguments git passes to an external diff driver, not 2\n']
+            [['diff', '--format', 'markdown', 'a.fly'], 'flywheel: diff takes two files, OLD and NEW (- for standard input; see flywheel --help)\n'],
+            [['diff', '--format', 'markdown', '-', '-'], 'flywheel: only one of OLD and NEW can be standard input (-)\n'],
+            [['diff', '--format', 'markdown', 'a.fly', 'missing.fly'], "flywheel: cannot read 'missing.fly': no such file or folder\n"],
+            [['diff', 'a.fly', 'a.fly', '--format', 'html'], "flywheel: unknown format 'html' for --format (expected text, markdown or json)\n"],
+            [['diff', '--format', 'markdown', '--git', 'a.fly', 'a.fly'], 'flywheel: --git takes the 7 or 9 arguments git passes to an external diff driver, not 2\n']
         ];
         for (const [args, stderr] of cases) {
             expect(runFlywheel(args, { cwd: root }), args.join(' ')).toMatchObject({ status: 2, stdout: '', stderr });

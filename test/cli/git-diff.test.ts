@@ -1,6 +1,6 @@
 /**
  * The git integration a reviewer turns on in one step (docs/reviewing.md): `*.fly diff=flywheel` in
- * `.gitattributes` and `git config diff.flywheel.command "npx flywheel diff --git"`. Here with real git on
+ * `.gitattributes` and `git config diff.flywheel.command "npx flywheel diff --git"` (plain text). Here with real git on
  * a temporary repository, and `flywheel` as the built bin/flywheel.mjs.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,35 +38,42 @@ beforeEach(() => {
 });
 
 describe('git diff with the fly driver', () => {
+    test('plain text, as a terminal shows it: labels and arrows as written, no Markdown escapes', () => {
+        writeFileSync(join(repo, 'shop.fly'), SHOP.replace('driver buyers "Buyers"', 'driver buyers "Buyers <-> *sellers* [b_2]"'));
+        const run = git('diff');
+        expect(run.stdout).toContain('- Driver relabelled: buyers “Buyers” → “Buyers <-> *sellers* [b_2]”\n');
+        expect(run.stdout).not.toMatch(/[\\`#]/);
+    });
+
     test('a changed .fly file shows what changed in meaning, under its path', () => {
         writeFileSync(join(repo, 'shop.fly'), SHOP.replace('buyers -> price', 'buyers -| price'));
         const run = git('diff');
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('### `shop.fly`: 3 changes in meaning\n');
-        expect(run.stdout).toContain('- Link changed: `buyers -> price` is now `buyers -| price` (reinforcing → dampening)\n');
-        expect(run.stdout).toContain('- Loop changed: `sales -> reviews -> buyers -| price -> sales` is now balancing (was R2, now B1)\n');
+        expect(run.stdout).toContain('shop.fly: 3 changes in meaning\n');
+        expect(run.stdout).toContain('- Link changed: buyers -> price is now buyers -| price (reinforcing → dampening)\n');
+        expect(run.stdout).toContain('- Loop changed: sales -> reviews -> buyers -| price -> sales is now balancing (was R2, now B1)\n');
     });
 
     test('reformatting only: "no change in meaning"; the text diff is still there with --no-ext-diff', () => {
         writeFileSync(join(repo, 'shop.fly'), SHOP.replace(/ -> /g, '->').replace('    goal', '  // the goal\n    goal'));
-        expect(git('diff').stdout).toBe('### `shop.fly`: no change in meaning\n\n');
+        expect(git('diff').stdout).toBe('shop.fly: no change in meaning\n\n');
         expect(git('diff', '--no-ext-diff').stdout).toContain('+  // the goal\n');
     });
 
     test('files added, deleted and renamed', () => {
         writeFileSync(join(repo, 'new.fly'), SHOP.replace('Shop', 'Store'));
         git('add', 'new.fly');
-        expect(git('diff', '--cached').stdout).toMatch(/^### `new\.fly`: new file\n/);
+        expect(git('diff', '--cached').stdout).toMatch(/^new\.fly: new file\n/);
         commitAll('second wheel');
 
         rmSync(join(repo, 'new.fly'));
-        expect(git('diff').stdout).toMatch(/^### `new\.fly`: deleted\n/);
+        expect(git('diff').stdout).toMatch(/^new\.fly: deleted\n/);
         git('checkout', '--', 'new.fly');
 
         renameSync(join(repo, 'shop.fly'), join(repo, 'store.fly'));
         git('add', '-A');
-        expect(git('diff', '--cached', '-M').stdout).toBe('### `shop.fly → store.fly`: no change in meaning\n\n');
+        expect(git('diff', '--cached', '-M').stdout).toBe('shop.fly → store.fly: no change in meaning\n\n');
     });
 
     test('history: git log -p --ext-diff shows each commit in meaning; other files keep the text diff', () => {
@@ -74,7 +81,7 @@ describe('git diff with the fly driver', () => {
         writeFileSync(join(repo, 'notes.md'), 'Notes\nMore\n');
         commitAll('relabel buyers');
         const log = git('log', '-p', '--ext-diff', '-1');
-        expect(log.stdout).toContain('- Driver relabelled: `buyers` “Buyers” → “Customers”\n');
+        expect(log.stdout).toContain('- Driver relabelled: buyers “Buyers” → “Customers”\n');
         expect(log.stdout).toContain('+More\n');
     });
 

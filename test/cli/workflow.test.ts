@@ -124,12 +124,12 @@ function runStep(name: string, { repo, base, bin }: Checkout): StepRun {
 
 describe('the workflow file', () => {
     test('runs on pull requests that touch .fly files, with the base commit and bash for every step', () => {
-        expect(WORKFLOW).toMatch(/\non:\n {2}pull_request:\n {4}paths:\n {6}- '\*\*\.fly'\n/);
+        expect(WORKFLOW).toMatch(/\non:\n {2}pull_request:\n {4}paths:\n {6}- '\*\*\.fly'\n {6}- '\*\*\/flywheel\.config\.json'\n/);
         expect(WORKFLOW).toContain('\n    defaults:\n      run:\n        shell: bash\n');
         expect(WORKFLOW).toContain('\n      BASE_SHA: ${{ github.event.pull_request.base.sha }}\n');
         expect(STEPS.map(s => s.name)).toEqual([
             'Check out, with the history back to the base branch', 'Set up Node.js', 'Install', 'Check the flywheels',
-            'Canonical layout', 'What changed in meaning', 'Draw the changed wheels', 'Upload the drawings'
+            'Report for code scanning', 'Upload to code scanning', 'Canonical layout', 'What changed in meaning', 'Draw the changed wheels', 'Upload the drawings'
         ]);
     });
 
@@ -142,6 +142,8 @@ describe('the workflow file', () => {
         // The diff needs the base branch's commits, which a shallow checkout does not have.
         expect(step('Check out, with the history back to the base branch')).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': '0' } });
         expect(step('Set up Node.js')).toMatchObject({ uses: 'actions/setup-node@v4', with: { 'node-version': '22' } });
+        expect(step('Upload to code scanning')).toMatchObject({ uses: 'github/codeql-action/upload-sarif@v3', if: '${{ !cancelled() }}', with: { sarif_file: 'flywheels.sarif' } });
+        expect(WORKFLOW).toContain('\n  security-events: write\n');
         expect(step('Upload the drawings')).toMatchObject({ uses: 'actions/upload-artifact@v4', if: '${{ !cancelled() }}', with: { path: 'rendered/' } });
         // A failed check must not hide the layout, the diff and the drawings.
         for (const name of ['Canonical layout', 'What changed in meaning', 'Draw the changed wheels']) expect(step(name).if).toBe('${{ !cancelled() }}');
@@ -172,6 +174,23 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=3,col=1,.*title=flywheel\(syntax-error\)::/m);
         expect(run.stdout).toMatch(/^::warning file=wheels\/shop\.fly,.*title=flywheel\(balancing-loop\)::Balancing loop B1/m);
+    });
+
+    test('Report for code scanning: the same findings as SARIF, the step passing on errors so the upload runs', () => {
+        const run = runStep('Report for code scanning', pr);
+        expect(run.status).toBe(0);
+        const log = JSON.parse(readFileSync(join(pr.repo, 'flywheels.sarif'), 'utf8'));
+        const results = log.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            `${r.ruleId} ${r.locations[0].physicalLocation.artifactLocation.uri}`);
+        expect(results).toEqual(expect.arrayContaining(['syntax-error wheels/broken.fly', 'balancing-loop wheels/shop.fly']));
+    });
+
+    test('the repository\'s flywheel.config.json applies to the check, as in the editor', () => {
+        const configured = checkout(repo => {
+            writeFileSync(join(repo, 'wheels/shop.fly'), SHOP.replace('buyers -> price', 'buyers -| price'));
+            writeFileSync(join(repo, 'flywheel.config.json'), '{ "rules": { "balancing-loop": "off" } }\n');
+        });
+        expect(runStep('Check the flywheels', configured)).toMatchObject({ status: 0, stdout: '' });
     });
 
     test('Canonical layout: lists the file to reformat and fails', () => {
