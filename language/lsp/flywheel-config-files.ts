@@ -30,6 +30,7 @@ export function followConfigFiles(shared: LangiumSharedServices, services: Flywh
             await connection.sendDiagnostics({ uri, diagnostics });
         }
         // Under the workspace lock, as Langium's own rebuilds after an edit: never two builds at once.
-        await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true }, token));
+        const { WorkspaceLock, DocumentBuilder, LangiumDocuments } = shared.workspace;
+        await WorkspaceLock.write(token => DocumentBuilder.build(LangiumDocuments.all.toArray(), { validation: true }, token));
     });
 }
