@@ -2,6 +2,10 @@
 // Langium is ESM-only; the extension host loads CommonJS, so the editor bundles are `.cjs`.
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -20,6 +24,54 @@ const common = {
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }
 };
 
+/**
+ * `import … from 'node:fs'` in an ES module makes Node build the whole fs namespace, reading
+ * every export: fs.promises, fs.ReadStream and fs.WriteStream are lazy getters that load Node's
+ * streams (several ms at every start). `process.getBuiltinModule` hands over fs without touching
+ * them; a command that used one of those getters would fail to build here, not at run time.
+ */
+const fsWithoutStreams = {
+    name: 'fs-without-streams',
+    setup(build) {
+        const properties = Object.getOwnPropertyDescriptors(require('node:fs'));
+        const plain = Object.keys(properties).filter(name => !properties[name].get && /^[A-Za-z_$][\w$]*$/.test(name));
+        // ES imports only: a bundled CommonJS require('fs') already gets fs without the namespace.
+        build.onResolve({ filter: /^(node:)?fs$/ }, args => (args.kind === 'import-statement' ? { path: 'fs', namespace: 'fs-without-streams' } : undefined));
+        build.onLoad({ filter: /.*/, namespace: 'fs-without-streams' }, () => ({
+            contents: `const fs = process.getBuiltinModule('node:fs');\nexport default fs;\nexport const { ${plain.join(', ')} } = fs;\n`
+        }));
+    }
+};
+
+/**
+ * The CLI never speaks LSP, yet Langium's core imports all of 'vscode-languageserver-protocol'
+ * for four things: cancellation tokens, an event emitter, the error a wait rejects with, and two
+ * of its codes. In the CLI's bundle those come from the small modules of vscode-jsonrpc they are
+ * defined in, and the rest of the protocol is not loaded (test/cli/start-up.test.ts checks both).
+ */
+const langiumCoreWithoutLsp = {
+    name: 'langium-core-without-lsp',
+    setup(build) {
+        const jsonrpcCommon = dirname(require.resolve('vscode-jsonrpc')); // its lib/common/api.js
+        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, args =>
+            /[\\/]langium[\\/]lib[\\/](?!lsp[\\/])/.test(args.importer) ? { path: 'langium-core-protocol', namespace: 'langium-core-without-lsp' } : undefined);
+        build.onLoad({ filter: /.*/, namespace: 'langium-core-without-lsp' }, () => ({
+            resolveDir: jsonrpcCommon,
+            contents: `import RAL from './ral.js';
+// What those modules ask of the runtime: a timer for already-cancelled tokens, a console for a failing listener.
+RAL.install({ console, timer: { setTimeout, clearTimeout, setImmediate, clearImmediate } });
+export { CancellationToken, CancellationTokenSource } from './cancellation.js';
+export { Emitter } from './events.js';
+export { ResponseError } from './messages.js';
+export const LSPErrorCodes = { RequestFailed: -32803, ServerCancelled: -32802 };
+`
+        }));
+    }
+};
+
+/** What makes the command line start quickly: it loads only what it uses. */
+const cliPlugins = [fsWithoutStreams, langiumCoreWithoutLsp];
+
 const esm = {
     ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'out',
     // Bundled CommonJS dependencies call require(); give the ESM bundles one.
@@ -32,7 +84,7 @@ const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir:
 const builds = [
     // Split so that each command's code loads only when that command runs.
     // resvg is native: it stays a dependency, loaded from node_modules when a PNG is asked for.
-    { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', external: ['@resvg/resvg-js'] },
+    { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', external: ['@resvg/resvg-js'], plugins: cliPlugins },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
     // The preview page's script runs in the webview, a browser.
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
@@ -43,7 +95,7 @@ const builds = [
     ...(process.argv.includes('--bench') ? [
         { ...esm, entryPoints: { bench: 'bench/bench.ts' }, minify: false, external: ['@hpcc-js/wasm-graphviz'] },
         // Bundled as the CLI is (split, minified), so its steps cost what the CLI's do.
-        { ...esm, entryPoints: { 'startup-probe': 'bench/startup-probe.ts' }, splitting: true, chunkNames: 'bench-chunks/[name]-[hash]' }
+        { ...esm, entryPoints: { 'startup-probe': 'bench/startup-probe.ts' }, splitting: true, chunkNames: 'bench-chunks/[name]-[hash]', plugins: cliPlugins }
     ] : []),
     ...(process.argv.includes('--fuzz') ? [{ ...esm, entryPoints: { fuzz: 'test/fuzz/fuzz.ts' }, minify: false }] : [])
 ];
