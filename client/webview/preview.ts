@@ -3,6 +3,7 @@
  * renderer, which escapes all text from the .fly file; the page's CSP allows no other script.
  */
 import type { FromPreview, ToPreview } from './messages.js';
+import { swapChildren } from './swap.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPreview): void; getState(): unknown; setState(state: unknown): void };
 
@@ -25,7 +26,8 @@ function render(uri: string, svg: string, notDrawn: string[]): void {
     const parsed = new DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${svg}</div>`, 'application/xhtml+xml');
     const root = parsed.documentElement;
     if (root.querySelector('parsererror')) return showBanner('The drawing could not be shown.');
-    content.replaceChildren(...Array.from(root.children).map(child => document.importNode(child, true)), ...notDrawn.map(notice));
+    swapChildren(content, [...Array.from(root.children), ...notDrawn.map(notice)]);
+    highlight(highlighted);
     banner.hidden = true;
     vscode.setState({ uri });
     report();
@@ -49,7 +51,11 @@ function report(): void {
     vscode.postMessage({ type: 'rendered' });
 }
 
+/** What the cursor is on, kept so that a redraw while typing keeps it highlighted. */
+let highlighted: { flywheel?: string; node?: string; link?: number } = {};
+
 function highlight(target: { flywheel?: string; node?: string; link?: number }): void {
+    highlighted = target;
     content.querySelectorAll('.highlighted').forEach(element => element.classList.remove('highlighted'));
     if (!target.flywheel) return;
     const svg = Array.from(content.querySelectorAll<SVGSVGElement>('svg[data-flywheel]')).find(s => s.dataset.flywheel === target.flywheel);

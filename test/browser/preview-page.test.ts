@@ -134,6 +134,31 @@ describe('the preview page', () => {
         expect(await page.locator('.highlighted').count()).toBe(1);
     });
 
+    test('a redraw swaps only what changed: the other nodes stay the same elements, the highlight stays', async () => {
+        const [before] = await modelsOf(wheel);
+        const [after] = await modelsOf(wheel.replace('"Traffic"', '"Traffic, typed"'));
+        await send({ type: 'render', uri: 'file:///a.fly', svg: renderSvg(before) });
+        await waitForPosted(m => m.type === 'rendered');
+        await send({ type: 'highlight', flywheel: 'Amazon', node: 'prices' });
+        await expect.poll(() => page.locator('.highlighted').getAttribute('data-node')).toBe('prices');
+        // Each element is tagged, as a page script could not do through the renderer's markup.
+        await page.evaluate(() => document.querySelectorAll('#content g[data-node]').forEach((g, i) => Object.assign(g, { tag: i })));
+        await send({ type: 'render', uri: 'file:///a.fly', svg: renderSvg(after) });
+        await expect.poll(() => page.locator('g[data-node="traffic"] title').textContent()).toContain('Traffic, typed');
+        const tags = await page.evaluate(() => Array.from(document.querySelectorAll('#content g[data-node]')).map(g => [g.getAttribute('data-node'), (g as unknown as { tag?: number }).tag ?? null]));
+        // Every node's element is still there (the relabelled one updated in place), in order.
+        expect(tags).toEqual([['growth', 0], ['experience', 1], ['traffic', 2], ['prices', 3], ['stray', 4]]);
+        // And the page holds exactly what drawing the new SVG from scratch would give.
+        const fresh = await page.evaluate(svg => {
+            const parsed = new DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${svg}</div>`, 'application/xhtml+xml');
+            const div = document.createElement('div');
+            div.append(...Array.from(parsed.documentElement.children).map(child => document.importNode(child, true)));
+            div.querySelector('g[data-node="prices"]')!.classList.add('highlighted');
+            return div.innerHTML;
+        }, renderSvg(after));
+        expect(await page.locator('#content').innerHTML()).toBe(fresh);
+    });
+
     test('says, as text, which flywheels are too large to draw', async () => {
         const [model] = await modelsOf(wheel);
         const sentence = "'<b>Big</b>' has 5,001 nodes and 6,001 links: too large to draw here.";
