@@ -6,7 +6,7 @@
  * A suite that did not run is a failure, never a skip.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { codeServerEntry, installVsix, runInCodeServer, type SuiteResult } from './code-server.ts';
@@ -63,7 +63,13 @@ function report(where: string, result: SuiteResult): number {
     return result.failed > 0 ? 1 : 0;
 }
 
+// Whatever the run and what it starts put in the temporary folder (code-server's sockets, the
+// browser's profile, the installed copy) goes into one folder, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'flywheel-vscode-run-'));
+process.env.TMPDIR = scratch;
 main().then(code => { process.exitCode = code; }, error => {
     console.error(`VS Code suite could not run: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;
+}).finally(() => {
+    try { rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in the temp folder */ }
 });
