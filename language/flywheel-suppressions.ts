@@ -12,7 +12,8 @@
  * suppressed. Directives are found in the parsed comments, so text inside a label never counts.
  */
 import { CstUtils, type LangiumDocument, type LeafCstNode } from 'langium';
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver';
+// From the LSP's types alone: this runs in the CLI's check too, which loads no LSP machinery.
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type Range } from 'vscode-languageserver-types';
 import { type Flywheel, isFlywheel, type Model } from './generated/ast.js';
 import { DiagnosticCode } from './diagnostic-codes.js';
 import { CONFIGURABLE_CODES, type RuleSeverity } from './flywheel-config.js';
