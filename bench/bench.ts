@@ -212,7 +212,7 @@ console.log('\nDrawing, warm, text → SVG in one process: flywheel against WebA
         await workspace.DocumentBuilder.build([document], { validation: true });
         const [model] = renderModelsOf(document as never, Flywheel.analysis.FlywheelAnalyzer);
         const time = await timeWarm(drivers === 5000 ? 3 : 10, () => renderSvg(model));
-        const note = drivers === 5000 ? "(what flywheel render pays; the preview says it is too large to draw)" : '(the largest wheel the preview draws; target < 50 ms)';
+        const note = drivers === 5000 ? '(what flywheel render pays; the preview says it is too large to draw)' : '(the largest wheel the preview draws; target < 50 ms)';
         layoutRows.push([`layout + SVG, ${model.nodes.length} nodes`, `median ${ms(time.median)}`, `fastest ${ms(time.fastest)}`, note]);
     }
     printTable(layoutRows);
