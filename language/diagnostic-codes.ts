@@ -56,6 +56,8 @@ export interface DiagnosticData {
     names?: string[];
     /** `broken-loop`: why the driver is on no loop. */
     reason?: string;
+    /** Texts that could replace the diagnostic's range, closest first (`syntax-error`, `unresolved-reference`): the quick fix. */
+    suggestions?: string[];
 }
 
 /** The data every diagnostic of ours carries (Langium's own keep their fields beside ours). */

@@ -10,7 +10,9 @@ import {
 } from 'langium';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
+import { FlywheelLexer } from './flywheel-lexer.js';
 import { FlywheelParserErrorMessages } from './flywheel-parser-messages.js';
+import { FlywheelValueConverter } from './flywheel-value-converter.js';
 import { FlywheelReferenceDescriptionProvider, FlywheelReferences } from './flywheel-references.js';
 import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scoping.js';
 import { FlywheelDocumentValidator } from './flywheel-document-validator.js';
@@ -47,7 +49,9 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
     parser: {
         // The grammar is LL(1); plain LL(k) lookahead builds much faster than ALL(*) at start-up.
         ParserConfig: () => ({ maxLookahead: 1 }),
-        ParserErrorMessageProvider: () => new FlywheelParserErrorMessages()
+        ParserErrorMessageProvider: () => new FlywheelParserErrorMessages(),
+        Lexer: services => new FlywheelLexer(services),
+        ValueConverter: () => new FlywheelValueConverter()
     },
     validation: {
         DocumentValidator: services => new FlywheelDocumentValidator(services),

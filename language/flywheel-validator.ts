@@ -2,7 +2,7 @@
  * One small check per diagnostic code of the contract. Every check reads the flywheel's cached
  * analysis (`FlywheelAnalyzer`); none walks the graph itself.
  */
-import { AstUtils, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
 import { isDriver, isFlywheel, isGoal, isLink } from './generated/ast.js';
@@ -11,30 +11,36 @@ import { signOf } from '../core/analysis/graph.js';
 import { DEFAULT_LOOP_BOUNDS, type Loop, type LoopSearchStop } from '../core/analysis/loops.js';
 import type { BrokenReason } from '../core/analysis/analyze.js';
 import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
+import { hasSyntaxErrors } from './flywheel-syntax-errors.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSettings } from './flywheel-settings.js';
 
 export function registerValidationChecks(services: FlywheelCoreServices): void {
     const validator = services.validation.FlywheelValidator;
+    // The wheel rules need the whole text and every name: on a flywheel that does not parse, or
+    // with a link to a name it does not declare, they would judge what the parser guessed or a
+    // wheel with a link missing, not what the author wrote (LANGUAGE.md, "Diagnostics").
+    const wheelRules = [
+        validator.checkMissingGoal,
+        validator.checkDuplicateGoals,
+        validator.checkGoalOffLoop,
+        validator.checkBrokenLoops,
+        validator.checkSplitWheels,
+        validator.checkNotReinforcing,
+        validator.checkBalancingLoops,
+        validator.checkMissingCostDriver,
+        validator.checkMissingQualityDriver,
+        validator.checkTooManyDrivers,
+        validator.checkSelfLinks,
+        validator.checkDuplicateLinks,
+        validator.checkConflictingLinks,
+        validator.checkLoopsIncomplete
+    ].map(check => function onceItParses(this: FlywheelValidator, flywheel: Flywheel, accept: ValidationAcceptor) {
+        if (this.isReadyForWheelRules(flywheel)) check.call(this, flywheel, accept);
+    });
     const checks: ValidationChecks<FlywheelAstType> = {
-        Flywheel: [
-            validator.checkDuplicateNames,
-            validator.checkMissingGoal,
-            validator.checkDuplicateGoals,
-            validator.checkGoalOffLoop,
-            validator.checkBrokenLoops,
-            validator.checkSplitWheels,
-            validator.checkNotReinforcing,
-            validator.checkBalancingLoops,
-            validator.checkMissingCostDriver,
-            validator.checkMissingQualityDriver,
-            validator.checkTooManyDrivers,
-            validator.checkSelfLinks,
-            validator.checkDuplicateLinks,
-            validator.checkConflictingLinks,
-            validator.checkLoopsIncomplete
-        ]
+        Flywheel: [validator.checkDuplicateNames, ...wheelRules]
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
@@ -48,6 +54,11 @@ export class FlywheelValidator {
         this.settings = services.validation.FlywheelSettings;
     }
 
+    /** The wheel rules run on a flywheel whose text parses and whose every name resolves. */
+    isReadyForWheelRules(flywheel: Flywheel): boolean {
+        return !hasSyntaxErrors(flywheel) && this.analyzer.analyze(flywheel).unresolvedLinks.length === 0;
+    }
+
     checkDuplicateNames(flywheel: Flywheel, accept: ValidationAcceptor): void {
         const first = new Map<string, Node>();
         this.analyzer.analyze(flywheel).declarations.forEach((node, index) => {
@@ -55,7 +66,7 @@ export class FlywheelValidator {
             if (earlier) {
                 accept('error', `'${node.name}' is already declared in flywheel '${flywheel.name}'.`, {
                     ...at(DiagnosticCode.DuplicateName, node, { node: index, names: [node.name] }),
-                    relatedInformation: [related(earlier, 'first declared here')]
+                    relatedInformation: [related(earlier, 'first declared here', 'name')]
                 });
             } else {
                 first.set(node.name, node);
@@ -94,7 +105,7 @@ export class FlywheelValidator {
         const facts = this.analyzer.analyze(flywheel);
         facts.analysis.placement.forEach((placement, index) => {
             const node = facts.declarations[index];
-            if (placement?.kind !== 'broken' || !isDriver(node)) return;
+            if (placement?.kind !== 'broken' || !isDriver(node) || isShadowed(facts, index)) return;
             accept('error', brokenLoopMessage(facts.graph, index, placement.reason, placement.path), {
                 ...at(DiagnosticCode.BrokenLoop, node, {
                     node: index, names: [node.name, ...pathNames(facts.graph, placement.path)], reason: placement.reason
@@ -109,7 +120,7 @@ export class FlywheelValidator {
         const goalName = facts.graph.goal === undefined ? '' : facts.graph.nodes[facts.graph.goal].name;
         facts.analysis.placement.forEach((placement, index) => {
             const node = facts.declarations[index];
-            if (placement?.kind !== 'split' || !isDriver(node)) return;
+            if (placement?.kind !== 'split' || !isDriver(node) || isShadowed(facts, index)) return;
             accept('warning', `'${node.name}' turns a second wheel that never turns the goal '${goalName}': ${describePath(facts.graph, placement.cycle)}.`, {
                 ...at(DiagnosticCode.SplitWheel, node, { node: index, names: [node.name, ...pathNames(facts.graph, placement.cycle)] }),
                 relatedInformation: placement.cycle.map(link => related(facts.links[link], describeLink(facts.graph, link)))
@@ -261,9 +272,19 @@ function nodeIndex(declarations: Node[], node: Node): number | undefined {
     return index >= 0 ? index : undefined;
 }
 
-function related(node: Node | Link, message: string): DiagnosticRelatedInformation {
+/**
+ * A later declaration of a name already declared: every reference reaches the first one, so the
+ * later one has no links of its own, and `duplicate-name` says all there is to say about it.
+ */
+function isShadowed(facts: FlywheelFacts, index: number): boolean {
+    const name = facts.declarations[index].name;
+    return facts.declarations.findIndex(node => node.name === name) < index;
+}
+
+function related(node: Node | Link, message: string, property?: 'name'): DiagnosticRelatedInformation {
     const uri = AstUtils.getDocument(node).uri.toString();
-    return { location: { uri, range: node.$cstNode!.range }, message };
+    const cst = property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode! : node.$cstNode!;
+    return { location: { uri, range: cst.range }, message };
 }
 
 /** `a -> b`, with the arrow as written. */

@@ -54,7 +54,8 @@ describe('flywheel render', () => {
         const root = tempTree({ 'bad.fly': 'flywheel W {\n    goal\n}\n' });
         const run = runFlywheel(['render', 'bad.fly'], { cwd: root });
         expect(run.status).toBe(1);
-        expect(run.stderr).toContain('bad.fly:3:1: error: ');
+        // The mistake is the name missing after `goal`, not the `}` the parser met next.
+        expect(run.stderr).toContain('bad.fly:2:5: error: `goal` needs a name');
         expect(existsSync(join(root, 'bad.svg'))).toBe(false);
     });
 

@@ -172,7 +172,7 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
     test('Check: an annotation per problem, and the step fails on errors', () => {
         const run = runStep('Check the flywheels', pr);
         expect(run.status).toBe(1);
-        expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=3,col=1,.*title=flywheel\(syntax-error\)::/m);
+        expect(run.stdout).toMatch(/^::error file=wheels\/broken\.fly,line=2,col=5,.*title=flywheel\(syntax-error\)::/m);
         expect(run.stdout).toMatch(/^::warning file=wheels\/shop\.fly,.*title=flywheel\(balancing-loop\)::Balancing loop B1/m);
     });
 

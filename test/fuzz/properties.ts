@@ -4,7 +4,9 @@
  * rename, quick fixes); the formatter keeps the meaning and every
  * comment and is idempotent on text that parses, and Format Selection changes only the lines
  * selected; `flywheel diff`'s reports never throw and a text
- * compared with itself is unchanged; every drawing is well-formed XML.
+ * compared with itself is unchanged; every drawing is well-formed XML; no diagnostic message
+ * shows an internal word (`undefined`, `null`, `EOF`, `offset`, `[object`, `NaN`) the input did
+ * not itself contain.
  */
 import { EmptyFileSystem, type LangiumDocument, TextDocument, URI } from 'langium';
 import { XMLValidator } from 'fast-xml-parser';
@@ -42,6 +44,17 @@ async function forgetDocuments(): Promise<void> {
     await shared.workspace.DocumentBuilder.update([], shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray());
 }
 
+const INTERNAL_WORDS = ['undefined', 'null', 'EOF', 'offset', '[object', 'NaN'];
+
+/** A message that shows the author one of the implementation's words (unless the author wrote it). */
+function internalWordIn(document: LangiumDocument, text: string): string | undefined {
+    for (const message of (document.diagnostics ?? []).map(messageOf)) {
+        const word = INTERNAL_WORDS.find(w => message.includes(w) && !text.includes(w));
+        if (word) return `a message shows '${word}': ${message}`;
+    }
+    return undefined;
+}
+
 function parses(document: LangiumDocument): boolean {
     return document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length === 0;
 }
@@ -75,6 +88,7 @@ async function checkAll(text: string, base: string, seedForPositions: number): P
     });
     if (!document) return { findings, parses: false };
     const doc = document;
+    await holds(findings, 'messages in the author\'s words', () => internalWordIn(doc, text));
     await holds(findings, 'editor features', () => editorFeaturesHold(doc, new Random(seedForPositions)));
     await holds(findings, 'formatter', () => formatterHolds(doc));
     await holds(findings, 'range formatter', () => rangeFormatterHolds(doc, new Random(seedForPositions + 1)));

@@ -156,10 +156,11 @@ describe('nothing lost around comments and duplicate names', () => {
         expect(await removal('g -> q -> // back\n        q -> c')).toBe('    g -> q // back\n    q -> c\n');
     });
 
-    test('no link fix for a driver whose name is declared before it: a link by that name reaches the first one', async () => {
+    test('no link fix for a driver whose name is declared before it: it gets duplicate-name, never broken-loop', async () => {
         const text = base.replace('q -> g', 'q -> g\n    driver c');
-        const fixes = await fixesFor(text, 'broken-loop');
-        expect(fixes).toEqual([]);
+        const codes = (await validate(text)).diagnostics.map(d => d.code);
+        expect(codes).toContain('duplicate-name');
+        expect(codes).not.toContain('broken-loop');
     });
 
     test('no new kind driver when the goal\'s name is declared before it: its loop would miss the goal', async () => {

@@ -234,7 +234,8 @@ describe('the corpus', () => {
         }
         expect(inputs.length).toBeGreaterThanOrEqual(100);
         expect([...rulesUsed].sort()).toEqual(Array.from({ length: INTENT_RULE_COUNT }, (_, i) => i));
-        expect(fixes).toBeGreaterThanOrEqual(400);
+        // Fewer than before the wheel rules waited for text that parses (follow-on broken-loops had fixes of their own).
+        expect(fixes).toBeGreaterThanOrEqual(350);
         expect(inputs.filter(input => input.text.includes('\r\n')).length).toBeGreaterThanOrEqual(10);
         expect(severalFlywheels).toBeGreaterThanOrEqual(30);
         expect(sharedNames).toBeGreaterThanOrEqual(100);
