@@ -164,6 +164,38 @@ describe('flywheel check: bad input gets one clear line and exit code 2', () => 
     });
 });
 
+describe('flywheel check on a new author\'s first mistakes: one error each, at the mistake, saying what to write', () => {
+    const shop = (body: string) => `flywheel Shop {\n    goal sales "Sales"\n    quality driver product "Product"\n    cost driver price "Price"\n${body}\n}\n`;
+    const check = (text: string) => {
+        const root = tempTree({ 'w.fly': text });
+        return runFlywheel(['check', 'w.fly'], { cwd: root });
+    };
+    const expectOneError = (text: string, at: string, words: string[]) => {
+        const run = check(text);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(new RegExp(`^w\\.fly:${at}: error: `));
+        for (const word of words) expect(run.stdout).toContain(word);
+        expect(run.stdout).toMatch(/✖ 1 error, 0 warnings in 1 file\.\n$/);
+        expect(run.stdout).not.toMatch(/undefined|EOF|offset|->.<-/);
+    };
+
+    test('`=>` for an arrow', () => expectOneError(shop('    sales -> product\n    product => price\n    price -> sales'), '6:13', ['`=>` is not an arrow: write `->`']));
+    test('`<-` for an arrow', () => expectOneError(shop('    sales -> product -> price\n    sales <- price'), '6:5', ['Links point forwards: write `price -> sales`']));
+    test('a label not closed', () => expectOneError(shop('    driver extra "Extra\n    sales -> product -> price -> sales'), '5:18', ['opened at 5:18 is not closed before the end of the line']));
+    test('`drivr` for `driver`', () => expectOneError(shop('    drivr extra\n    sales -> product -> price -> sales'), '5:5', ['did you mean `driver`?']));
+    test('a misspelled name', () => expectOneError(shop('    sales -> prodcut -> price -> sales'), '5:14', ["did you mean 'product'?", '[unresolved-reference]']));
+    test('no `flywheel Name { … }` around the declarations', () => expectOneError('goal sales\ncost quality driver p\nsales -> p -> sales\n', '1:1', ['go inside a flywheel']));
+    test('`# comment`', () => expectOneError(`# our wheel\n${shop('    sales -> product -> price -> sales')}`, '1:1', ['Comments start with `//`']));
+    test('a kebab-case name', () => expectOneError(shop('    driver word-of-mouth\n    sales -> word-of-mouth -> product -> price -> sales'), '5:12', ['`word-of-mouth` is not a name', 'wordOfMouth']));
+    test('the `}` missing at the end', () => expectOneError(shop('    sales -> product -> price -> sales').replace(/\}\n$/, ''), '5:39', ["The file ends before flywheel 'Shop' is closed", 'the `{` at 1:15']));
+    test('a word left on a line of its own', () => expectOneError(shop('    sales -> product -> price -> sales\n    oops\n'), '6:5', ['`oops` stands alone']));
+    test('a driver declared twice', () => {
+        const run = check(shop('    driver product\n    sales -> product -> price -> sales'));
+        expect(run.stdout).toContain("w.fly:5:12: error: 'product' is already declared in flywheel 'Shop'. [duplicate-name]");
+        expect(run.stdout).toMatch(/✖ 1 error, 0 warnings in 1 file\.\n$/);
+    });
+});
+
 describe('flywheel --help and --version', () => {
     test('--help lists the commands and exit codes', () => {
         const run = runFlywheel(['--help']);

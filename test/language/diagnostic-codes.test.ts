@@ -58,7 +58,7 @@ describe('diagnostic data', () => {
     });
 
     test('an unresolved reference belongs to its flywheel; a syntax error to the file', async () => {
-        const { data } = await dataByCode(TWO.replace('care -> care', 'care -> nowhere\n    driver }'));
+        const { data } = await dataByCode(TWO.replace('care -> care', 'care -> nowhere\n    care => care'));
         expect(data.get('unresolved-reference')).toEqual([expect.objectContaining({ flywheel: 1 })]);
         expect(data.get('syntax-error')!.every(d => d.flywheel === undefined)).toBe(true);
     });
