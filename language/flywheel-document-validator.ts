@@ -54,11 +54,11 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Lexing and parsing errors together, as the author reads them (see `flywheel-syntax-errors.ts`). */
-    protected override processLexingErrors(_parseResult: ParseResult, _diagnostics: Diagnostic[], _options: ValidationOptions): void {
+    protected override processLexingErrors(): void {
         // Reported with the parsing errors: which parsing error is a follow-on depends on both.
     }
 
-    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
         const document = AstUtils.getDocument(parseResult.value);
         const uri = document.uri.toString();
         const range = (start: number, end: number) => ({ start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) });
@@ -68,7 +68,10 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
                 range: range(problem.start, problem.end),
                 message: problem.message,
                 data: { code: DiagnosticCode.SyntaxError, ...(problem.suggestions.length > 0 ? { suggestions: problem.suggestions } : {}) },
-                relatedInformation: problem.related && [{ location: { uri, range: range(problem.related.start, problem.related.end) }, message: problem.related.message }],
+                relatedInformation: problem.related && [{
+                    location: { uri, range: range(problem.related.start, problem.related.end) },
+                    message: problem.related.message
+                }],
                 source: this.getSource()
             });
         }

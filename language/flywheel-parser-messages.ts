@@ -14,7 +14,8 @@ import { ARROWS, KINDS, WORD_KEYWORDS, listOfArrows } from './flywheel-vocabular
 const KEYWORD_LIST = WORD_KEYWORDS.map(k => `\`${k}\``).join(', ');
 
 export class FlywheelParserErrorMessages extends LangiumParserErrorMessageProvider {
-    override buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        const { expected, actual, previous, ruleName } = options;
         const rule = plainRuleName(ruleName);
         if (rule === 'Model') return outsideFlywheel(actual);
         switch (expected.name) {
@@ -30,12 +31,12 @@ export class FlywheelParserErrorMessages extends LangiumParserErrorMessageProvid
         return outsideFlywheel(firstRedundant);
     }
 
-    override buildNoViableAltMessage({ actual, previous, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
-        return this.afterPrevious(actual[0], previous, ruleName);
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
+        return this.afterPrevious(options.actual[0], options.previous, options.ruleName);
     }
 
-    override buildEarlyExitMessage({ actual, previous, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
-        return this.afterPrevious(actual[0], previous, ruleName);
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
+        return this.afterPrevious(options.actual[0], options.previous, options.ruleName);
     }
 
     /** A chain's first arrow is the only place where an alternative or a first iteration can be missing. */

@@ -175,7 +175,6 @@ function lineIndex(text: string): (offset: number) => number {
 /** "3:20", 1-based, as the CLI and the editor show positions. */
 function lineColumn(text: string, offset: number): string {
     const line = lineIndex(text)(offset);
-    const lineStart = line === 0 ? 0 : text.slice(0, offset).search(/[^\r\n]*$/);
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
     return `${line + 1}:${offset - lineStart + 1}`;
 }
-

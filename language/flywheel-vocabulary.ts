@@ -23,12 +23,13 @@ export const ARROWS = keywordsOf('Arrow') as Arrow[];
 export const KINDS = keywordsOf('Kind');
 
 /** Every reserved word (`flywheel`, `goal`, `driver`, `cost`, `quality`, …): the grammar's keywords that are words. */
-export const WORD_KEYWORDS: string[] = [...new Set(grammar.rules.flatMap(rule =>
-    GrammarAST.isParserRule(rule) ? collectKeywords(rule.definition) : []))].filter(word => /^[a-z]+$/.test(word));
+const allKeywords = grammar.rules.flatMap(rule => (GrammarAST.isParserRule(rule) ? collectKeywords(rule.definition) : []));
+export const WORD_KEYWORDS: string[] = [...new Set(allKeywords)].filter(word => /^[a-z]+$/.test(word));
 
 function collectKeywords(element: GrammarAST.AbstractElement): string[] {
     if (GrammarAST.isKeyword(element)) return [element.value];
-    if (GrammarAST.isAlternatives(element) || GrammarAST.isGroup(element) || GrammarAST.isUnorderedGroup(element)) return element.elements.flatMap(collectKeywords);
+    const isComposite = GrammarAST.isAlternatives(element) || GrammarAST.isGroup(element) || GrammarAST.isUnorderedGroup(element);
+    if (isComposite) return element.elements.flatMap(collectKeywords);
     if (GrammarAST.isAssignment(element)) return collectKeywords(element.terminal);
     return [];
 }
