@@ -10,7 +10,7 @@
  */
 import { type AstNode, AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ParseResult, type ValidateSingleNodeOptions, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type Chain, type Flywheel, isChain, isDriver, isFlywheel, isGoal, type Link } from './generated/ast.js';
 import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
