@@ -12,23 +12,40 @@ export interface PreviewPageOptions {
     scriptUri: string;
 }
 
-/** The drawing's colours mapped onto VS Code's theme (light, dark and high contrast alike). */
+/**
+ * The drawing's colours mapped onto VS Code's theme (light, dark and high contrast alike). The rim
+ * band is a tint of the background, so links drawn on it keep their contrast in every theme; in
+ * high-contrast themes links and marks take the editor's foreground and contrast border.
+ */
 const VSCODE_THEME_CSS = `
-body { margin: 0; padding: 0; background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); }
+html, body { height: 100%; }
+body { margin: 0; padding: 0; background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); display: flex; flex-direction: column; overflow: hidden; }
 .flywheel { --fw-bg: var(--vscode-editor-background); --fw-fg: var(--vscode-editor-foreground);
-  --fw-muted: var(--vscode-descriptionForeground); --fw-rim: var(--vscode-editorWidget-border, var(--vscode-panel-border));
-  --fw-node: var(--vscode-editorWidget-background); --fw-accent: var(--vscode-charts-blue);
-  --fw-goal: var(--vscode-charts-yellow); --fw-link: var(--vscode-descriptionForeground);
-  --fw-dampen: var(--vscode-charts-red); --fw-warning: var(--vscode-editorWarning-foreground);
-  --fw-highlight: var(--vscode-focusBorder); width: 100%; height: auto; display: block; }
-body.vscode-high-contrast .flywheel .link path { stroke-width: 2.6; }
+  --fw-muted: var(--vscode-descriptionForeground);
+  --fw-rim: color-mix(in srgb, var(--vscode-editor-foreground) 10%, var(--vscode-editor-background));
+  --fw-node: var(--vscode-editor-background); --fw-accent: var(--vscode-charts-blue);
+  --fw-accenttext: color-mix(in srgb, var(--vscode-charts-blue) 65%, var(--vscode-editor-foreground));
+  --fw-goal: var(--vscode-charts-yellow); --fw-goaledge: color-mix(in srgb, var(--vscode-charts-yellow) 60%, var(--vscode-editor-foreground));
+  --fw-link: var(--vscode-descriptionForeground);
+  --fw-dampen: var(--vscode-charts-red); --fw-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground) 60%, var(--vscode-editor-foreground));
+  --fw-highlight: var(--vscode-focusBorder); display: block; }
+body.vscode-high-contrast .flywheel, body.vscode-high-contrast-light .flywheel {
+  --fw-muted: var(--vscode-editor-foreground); --fw-link: var(--vscode-editor-foreground);
+  --fw-accent: var(--vscode-contrastActiveBorder, var(--vscode-editor-foreground)); --fw-accenttext: var(--vscode-editor-foreground); }
+body.vscode-high-contrast .flywheel .link path.course { stroke-width: 2.6; }
 .node { cursor: pointer; }
-#toolbar { position: sticky; top: 0; display: flex; gap: 6px; padding: 6px 10px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
-#toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 3px 10px; cursor: pointer; }
+#toolbar { flex: none; display: flex; gap: 6px; align-items: center; padding: 6px 10px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
+#toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-contrastBorder, transparent); padding: 3px 10px; cursor: pointer; }
 #toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
-#banner { margin: 8px 10px; padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground); border: 1px solid var(--vscode-inputValidation-errorBorder); }
+#toolbar .spacer { flex: 1; }
+#zoom-level { min-width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
+#viewport { position: relative; flex: 1; overflow: hidden; cursor: grab; touch-action: none; }
+#viewport.panning { cursor: grabbing; }
+#content { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
+#banner { position: absolute; z-index: 2; left: 10px; right: 10px; top: 8px; margin: 0; padding: 6px 10px; color: var(--vscode-editor-foreground); background: var(--vscode-inputValidation-errorBackground, var(--vscode-editor-background)); border: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); }
 #banner[hidden] { display: none; }
-.not-drawn { margin: 8px 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground); }
+#banner.stale { opacity: 0.65; }
+.not-drawn { margin: 8px 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground); max-width: 60em; }
 #content svg + svg { margin-top: 24px; border-top: 1px solid var(--vscode-panel-border); }
 `;
 
@@ -56,9 +73,8 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
 <style nonce="${nonce}">${FLYWHEEL_CSS}${VSCODE_THEME_CSS}</style>
 </head>
 <body>
-<div id="toolbar"><button id="export-svg" type="button">Export SVG</button><button id="export-png" type="button">Export PNG</button></div>
-<div id="banner" role="alert" hidden></div>
-<div id="content" aria-live="polite"></div>
+<div id="toolbar"><button id="export-svg" type="button">Export SVG</button><button id="export-png" type="button">Export PNG</button><span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
+<div id="viewport"><div id="banner" role="alert" hidden></div><div id="content" aria-live="polite"></div></div>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>

@@ -1,43 +1,56 @@
 /**
- * Where everything goes: the wheel's nodes on a circle, clockwise from the goal at 12 o'clock in
- * the order of the wheel's longest reinforcing loop; other wheel links as chords; drivers off the
- * wheel outside the rim. A pure function of the model: the same text always gives the same drawing.
+ * Where everything goes. The wheel's plan (wheel-plan.ts: the spine as the rim, clockwise from the
+ * goal at 12 o'clock, other loops as inner arcs) is chosen among the longest loops through the
+ * goal by the number of crossing links it leaves (a bounded search); links are routed
+ * (routes.ts); drivers off the wheel stand outside the rim beside what they link to, their
+ * diagnostic written under them; then labels, badges, marks and loop markers are placed where
+ * they cover nothing (annotations.ts). A pure function of the model: the same text always gives
+ * the same drawing.
  */
-import RBush, { type BBox } from 'rbush';
-import type { RenderLink, RenderModel, RenderNode } from './model.js';
+import {
+    type Anchor, CHAR_EM, FONT_SIZE, LINE_HEIGHT, Occupancy, placeLinkLabel, placeMarker, placeNodeLabel, type PlacedText, textWidth, wrapText
+} from './annotations.js';
+import { alongPolyline, type Box, boxAround, circleBox, crossing, distance, f, grow, type Point, polar, signedArea, smoothPath } from './geometry.js';
+import type { RenderLink, RenderLoop, RenderModel, RenderNode } from './model.js';
+import { type LinkShape, type Route, routeLinks } from './routes.js';
+import { planWheel, shortestTurn, type WheelPlan } from './wheel-plan.js';
 
-export interface Point {
-    x: number;
-    y: number;
-}
-
-export interface Box {
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-}
+export { type Box, f, overlaps, type Point } from './geometry.js';
+export type { LinkShape } from './routes.js';
 
 export interface NodeLayout {
     node: RenderNode;
     center: Point;
     radius: number;
-    /** The label's lines (wrapped, maybe truncated) and the box they take. */
+    /** The label's lines (wrapped, maybe cut) and the box they take, the note's line included. */
     lines: string[];
     truncated: boolean;
     labelBox: Box;
-    anchor: 'start' | 'middle' | 'end';
+    anchor: Anchor;
+    /** For a driver off the wheel: its diagnostic, in one line, drawn under its label. */
+    note?: { text: string; truncated: boolean };
+    badges: Array<{ kind: 'cost' | 'quality'; at: Point }>;
 }
-
-export type LinkShape = 'rim' | 'chord' | 'spoke';
 
 export interface LinkLayout {
     link: RenderLink;
     shape: LinkShape;
-    /** SVG path data, already shortened to the nodes' edges. */
+    /** SVG path data, cut back to the nodes' edges; the arrowhead is at its end. */
     path: string;
-    /** Where a polarity or delay mark goes. */
-    middle: Point;
+    /** The drawn course as a polyline (for placing things beside it). */
+    points: Point[];
+    /** A dampening link's `−`, beside the line near the arrowhead. */
+    minus?: Point;
+    /** A delayed link's double bar across the line: its middle and the line's direction there. */
+    delay?: { at: Point; angle: number };
+    label?: PlacedText;
+}
+
+export interface LoopMarker {
+    loop: RenderLoop;
+    at: Point;
+    /** Which way the loop turns on the page. */
+    clockwise: boolean;
 }
 
 export interface Layout {
@@ -45,299 +58,322 @@ export interface Layout {
     height: number;
     center: Point;
     wheelRadius: number;
-    offRadius: number;
+    /** The goal at the hub (a hub-shaped wheel) rather than at 12 o'clock on the rim. */
+    hub: boolean;
     nodes: NodeLayout[];
     links: LinkLayout[];
+    markers: LoopMarker[];
     /** Top of the legend area. */
     legendTop: number;
 }
 
 export const GOAL_RADIUS = 28;
 export const DRIVER_RADIUS = 17;
-const FONT_SIZE = 13;
-/** An average character's width at FONT_SIZE: there is no DOM to measure text, so estimate. */
-export const CHAR_WIDTH = FONT_SIZE * 0.6;
-const LINE_HEIGHT = FONT_SIZE + 3;
-const MAX_LINE_CHARS = 18;
-const MAX_LINES = 2;
-const LABEL_GAP = 8;
+export const MARKER_RADIUS = 13;
+/** The labels' allowance: the goal's label is never cut. */
+const LABEL_CHARS = 22;
+const LABEL_LINES = 3;
+const NOTE_CHARS = 56;
 /** The narrowest page: small wheels are drawn at their own size, so text stays legible in a narrow preview. */
 const MIN_WIDTH = 640;
 /** Room above the drawing for the flywheel's title. */
 const TITLE_SPACE = 64;
+/** The crossing search tries this many spines, and only on wheels this small (it routes every link once per spine). */
+const SPINES_TRIED = 6;
+const SEARCH_LIMIT = 80;
+/** Loop markers are drawn for this many loops (the legend lists as many). */
+export const MARKED_LOOPS = 10;
 
 export function layoutWheel(model: RenderModel): Layout {
-    const order = wheelOrder(model);
-    // Up to 12 drivers share one radius, so adding a driver moves the others only along the rim.
-    const wheelRadius = Math.max(230, (order.length * 2 * (DRIVER_RADIUS + 34)) / (2 * Math.PI));
-    const offRadius = wheelRadius + 120;
+    const goal = model.nodes.find(n => n.placement === 'goal');
+    const plan = goal ? bestPlan(model) : undefined;
+    const wheelRadius = plan?.wheelRadius ?? 190;
     const origin = { x: 0, y: 0 };
-    const angles = new Map<number, number>();
-    order.forEach((node, i) => angles.set(node, -Math.PI / 2 + (i * 2 * Math.PI) / order.length));
-    placeOffWheel(model, angles, order.length, offRadius).forEach((angle, node) => angles.set(node, angle));
-    const placed = model.nodes.map(node => {
-        const angle = angles.get(node.index)!;
-        const distance = node.placement === 'off' ? offRadius : wheelRadius;
-        const at = { x: distance * Math.cos(angle), y: distance * Math.sin(angle) };
-        return placeLabel(node, at, node.placement === 'goal' ? GOAL_RADIUS : DRIVER_RADIUS, angle);
+    const centers = new Map<number, Point>();
+    const radii = new Map<number, number>();
+    for (const node of model.nodes) radii.set(node.index, node.placement === 'goal' ? GOAL_RADIUS : DRIVER_RADIUS);
+    for (const [node, place] of plan?.at ?? []) centers.set(node, polar(origin, place.radius, place.angle));
+    const offAngles = placeOffWheel(model, plan, wheelRadius);
+    for (const [node, at] of offAngles) centers.set(node, at);
+
+    const links = model.links.filter(link => link.source !== link.target);
+    const routes = routeLinks({ center: origin, plan: plan ?? emptyPlan(wheelRadius), centers, radii, links });
+    const occupancy = new Occupancy({
+        circles: model.nodes.map(node => ({ center: centers.get(node.index)!, radius: radii.get(node.index)! + 3, owner: `n${node.index}` })),
+        // A large wheel's labels do not look for room between the lines: it saves placing every segment.
+        polylines: model.nodes.length <= SEARCH_LIMIT ? routes.map((route, i) => ({ points: route.drawn, owner: `l${links[i].index}` })) : [],
+        // Arrowheads are taken too: nothing may cover one.
+        boxes: routes.map((route, i) => ({ box: circleBox(route.drawn[route.drawn.length - 1], 7), owner: `l${links[i].index}` }))
     });
-    separateLabels(placed, angles);
+
+    const nodes = placeNodes(model, centers, radii, plan, origin, occupancy, routes, links);
+    const linkLayouts = links.map((link, i) => markLink(link, routes[i], occupancy));
+    linkLayouts.forEach(layout => {
+        if (layout.link.label) {
+            const owner = `label l${layout.link.index}`;
+            layout.label = placeLinkLabel(occupancy, owner, layout.points, layout.link.label, layout.shape === 'rim' ? origin : undefined);
+            occupancy.addBox(layout.label.box, 'label', owner);
+        }
+    });
+    const markers = plan ? placeMarkers(model, links, routes, occupancy) : [];
 
     // Laid out around (0, 0); now moved into a page with the title above and the legend below.
-    const boxes = [
-        ...placed.flatMap(n => [
-            n.labelBox,
-            { x: n.center.x - n.radius - 16, y: n.center.y - n.radius - 16, width: 2 * n.radius + 32, height: 2 * n.radius + 32 }
-        ]),
-        { x: -wheelRadius - 8, y: -wheelRadius - 8, width: 2 * wheelRadius + 16, height: 2 * wheelRadius + 16 }
-    ];
-    const left = Math.min(...boxes.map(b => b.x));
-    const right = Math.max(...boxes.map(b => b.x + b.width));
-    const top = Math.min(...boxes.map(b => b.y));
-    const bottom = Math.max(...boxes.map(b => b.y + b.height));
+    let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+    const take = (b: Box) => {
+        left = Math.min(left, b.x);
+        right = Math.max(right, b.x + b.width);
+        top = Math.min(top, b.y);
+        bottom = Math.max(bottom, b.y + b.height);
+    };
+    for (const n of nodes) {
+        take(n.labelBox);
+        take(grow(circleBox(n.center, n.radius), 10));
+    }
+    for (const route of routes) for (const p of route.drawn) take({ x: p.x, y: p.y, width: 0, height: 0 });
+    for (const l of linkLayouts) if (l.label) take(l.label.box);
+    for (const m of markers) take(circleBox(m.at, MARKER_RADIUS + 4));
+    if (plan) take(grow(circleBox(origin, wheelRadius), 8));
     const width = Math.max(MIN_WIDTH, Math.ceil(right - left + 48));
     const shift = { x: width / 2 - (left + right) / 2, y: TITLE_SPACE - top };
-    const center = { x: origin.x + shift.x, y: origin.y + shift.y };
-    const nodes = placed.map(n => ({
-        ...n,
-        center: { x: n.center.x + shift.x, y: n.center.y + shift.y },
-        labelBox: { ...n.labelBox, x: n.labelBox.x + shift.x, y: n.labelBox.y + shift.y }
-    }));
-    const position = new Map(nodes.map(n => [n.node.index, n]));
-    const rimNeighbours = new Set(order.map((node, i) => `${node} ${order[(i + 1) % order.length]}`));
-    const links = model.links
-        .filter(link => link.source !== link.target)
-        .map(link => layoutLink(link, position.get(link.source)!, position.get(link.target)!, center, wheelRadius, rimNeighbours));
+    const move = (p: Point) => ({ x: p.x + shift.x, y: p.y + shift.y });
+    const moveBox = (b: Box) => ({ ...b, x: b.x + shift.x, y: b.y + shift.y });
     const legendTop = bottom + shift.y + 36;
-    return { width, height: legendTop, center, wheelRadius, offRadius, nodes, links, legendTop };
-}
-
-/**
- * The wheel's nodes in drawing order: the goal, then its longest reinforcing loop (the one that
- * shows most of the wheel), then each other wheel node where it puts the most links on the rim
- * (between linked neighbours) and breaks the fewest.
- */
-export function wheelOrder(model: RenderModel): number[] {
-    const goal = model.nodes.find(n => n.placement === 'goal');
-    if (!goal) return [];
-    const onWheel = model.nodes.filter(n => n.placement !== 'off').map(n => n.index);
-    if (onWheel.length === 1) return [goal.index];
-    const reinforcing = model.loops.filter(l => l.reinforcing);
-    const candidates = reinforcing.length > 0 ? reinforcing : model.loops;
-    const spine = candidates.reduce((best, loop) => (loop.nodes.length > best.nodes.length ? loop : best), candidates[0]);
-    const order = spine ? [...spine.nodes] : [goal.index];
-    const neighbours = neighboursOf(model);
-    const ordered = new Set(order);
-    for (const node of onWheel.filter(n => !ordered.has(n))) {
-        order.splice(bestInsertion(order, node, neighbours), 0, node);
-    }
-    return order;
-}
-
-/**
- * Where `node` goes in the ring: after position p − 1 for the p (from 1; 0 stays the goal's) that
- * puts the most links on the rim minus those it breaks, the first such p on a tie. Only a place
- * beside a neighbour can gain; elsewhere the gain is 0 where the rim has a gap and −1 where it
- * has a link, so the ring need not be scanned in full for every node (5,000 drivers took 4.8 s).
- */
-function bestInsertion(order: number[], node: number, neighbours: Map<number, Set<number>>): number {
-    const linked = (a: number, b: number) => neighbours.get(a)?.has(b) ?? false;
-    const gain = (p: number) => {
-        const before = order[p - 1];
-        const after = order[p % order.length];
-        return Number(linked(before, node)) + Number(linked(node, after)) - Number(linked(before, after));
+    return {
+        width,
+        height: legendTop,
+        center: move(origin),
+        wheelRadius,
+        hub: plan?.hub ?? false,
+        nodes: nodes.map(n => ({ ...n, center: move(n.center), labelBox: moveBox(n.labelBox), badges: n.badges.map(b => ({ ...b, at: move(b.at) })) })),
+        links: linkLayouts.map(l => ({
+            ...l,
+            points: l.points.map(move),
+            path: l.shape === 'rim' && plan ? rimArc(l.points.map(move), move(origin), wheelRadius) : smoothPath(l.points.map(move)),
+            minus: l.minus && move(l.minus),
+            delay: l.delay && { ...l.delay, at: move(l.delay.at) },
+            label: l.label && { ...l.label, box: moveBox(l.label.box) }
+        })),
+        markers: markers.map(m => ({ ...m, at: move(m.at) })),
+        legendTop
     };
-    let best = 1;
-    let bestGain = -1;
-    for (const neighbour of neighbours.get(node) ?? []) {
-        const i = order.indexOf(neighbour);
-        if (i < 0) continue;
-        for (const p of [i + 1, i === 0 ? order.length : i]) {
-            const g = gain(p);
-            if (g > bestGain || (g === bestGain && p < best)) {
-                best = p;
-                bestGain = g;
-            }
+}
+
+/** A link along the rim as the arc it is (exact, and short to write): clockwise from its first point to its last. */
+function rimArc(points: Point[], center: Point, radius: number): string {
+    const [start, end] = [points[0], points[points.length - 1]];
+    const angle = (p: Point) => Math.atan2(p.y - center.y, p.x - center.x);
+    const sweep = (((angle(end) - angle(start)) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+    return `M ${f(start.x)} ${f(start.y)} A ${f(radius)} ${f(radius)} 0 ${sweep > Math.PI ? 1 : 0} 1 ${f(end.x)} ${f(end.y)}`;
+}
+
+function emptyPlan(wheelRadius: number): WheelPlan {
+    return { hub: false, rim: [], at: new Map(), along: new Map(), wheelRadius };
+}
+
+/**
+ * The plan with the fewest crossing links, among the wheels whose rim is one of the longest
+ * reinforcing loops through the goal (the longest first, so ties keep the one that shows most).
+ */
+function bestPlan(model: RenderModel): WheelPlan {
+    const candidates = spines(model);
+    const tried = model.nodes.length <= SEARCH_LIMIT ? candidates.slice(0, SPINES_TRIED) : candidates.slice(0, 1);
+    let best: { plan: WheelPlan; crossings: number } | undefined;
+    for (const spine of tried) {
+        const plan = planWheel(model, spine);
+        if (tried.length === 1) return plan;
+        const crossings = countCrossings(model, plan);
+        if (!best || crossings < best.crossings) best = { plan, crossings };
+        if (crossings === 0) break;
+    }
+    return best!.plan;
+}
+
+function spines(model: RenderModel): number[][] {
+    const goal = model.nodes.find(n => n.placement === 'goal')!.index;
+    const reinforcing = model.loops.filter(l => l.reinforcing);
+    const pool = reinforcing.length > 0 ? reinforcing : model.loops;
+    const ordered = pool.map((loop, i) => ({ loop, i })).sort((a, b) => b.loop.nodes.length - a.loop.nodes.length || a.i - b.i);
+    return ordered.length > 0 ? ordered.map(o => o.loop.nodes) : [[goal]];
+}
+
+/** Pairs of links whose courses cross away from a node they share, for one plan (off-wheel links left out). */
+function countCrossings(model: RenderModel, plan: WheelPlan): number {
+    const centers = new Map<number, Point>();
+    const radii = new Map<number, number>();
+    for (const [node, place] of plan.at) {
+        centers.set(node, polar({ x: 0, y: 0 }, place.radius, place.angle));
+        radii.set(node, model.nodes[node].placement === 'goal' ? GOAL_RADIUS : DRIVER_RADIUS);
+    }
+    const links = model.links.filter(l => l.source !== l.target && plan.at.has(l.source) && plan.at.has(l.target));
+    const routes = routeLinks({ center: { x: 0, y: 0 }, plan, centers, radii, links });
+    return crossingPairs(links, routes.map(r => r.drawn), centers);
+}
+
+export function crossingPairs(links: RenderLink[], courses: Point[][], centers: Map<number, Point>): number {
+    const boxes = courses.map(boxAround);
+    let count = 0;
+    for (let i = 0; i < links.length; i++) {
+        for (let j = i + 1; j < links.length; j++) {
+            if (!boxesTouch(boxes[i], boxes[j])) continue;
+            const shared = [links[i].source, links[i].target].filter(n => n === links[j].source || n === links[j].target);
+            if (coursesCross(courses[i], courses[j], shared.map(n => centers.get(n)!))) count++;
         }
     }
-    if (bestGain >= 1) return best;
-    // The first gap in the rim gains 0 too; it wins if it comes first.
-    const end = bestGain === 0 ? best : order.length + 1;
-    for (let p = 1; p < end; p++) {
-        if (!linked(order[p - 1], order[p % order.length])) return p;
-    }
-    return best;
+    return count;
 }
 
-/** Each node's neighbours, whichever way the link goes. */
-function neighboursOf(model: RenderModel): Map<number, Set<number>> {
-    const neighbours = new Map<number, Set<number>>();
-    const add = (a: number, b: number) => {
-        if (!neighbours.has(a)) neighbours.set(a, new Set());
-        neighbours.get(a)!.add(b);
-    };
-    for (const link of model.links) {
-        add(link.source, link.target);
-        add(link.target, link.source);
-    }
-    return neighbours;
+function boxesTouch(a: Box, b: Box): boolean {
+    return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 }
 
-/** Angles for drivers off the wheel: beside the wheel node they link with, spread so none overlap. */
-function placeOffWheel(model: RenderModel, wheelAngles: Map<number, number>, wheelSize: number, radius: number): Map<number, number> {
+function coursesCross(a: Point[], b: Point[], near: Point[]): boolean {
+    for (let i = 0; i + 1 < a.length; i++) {
+        for (let k = 0; k + 1 < b.length; k++) {
+            const at = crossing(a[i], a[i + 1], b[k], b[k + 1]);
+            if (at && near.every(c => distance(at, c) > GOAL_RADIUS + 12)) return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Drivers off the wheel: outside the rim, at the angle of what they link to (through other
+ * off-wheel drivers if need be), spread so that none overlap; with no goal at all, every driver
+ * on a circle.
+ */
+function placeOffWheel(model: RenderModel, plan: WheelPlan | undefined, wheelRadius: number): Map<number, Point> {
     const off = model.nodes.filter(n => n.placement === 'off');
-    const wanted = off.map(node => {
-        const neighbour = model.links.find(l =>
-            (l.source === node.index && wheelAngles.has(l.target)) || (l.target === node.index && wheelAngles.has(l.source)));
-        const anchor = neighbour ? wheelAngles.get(neighbour.source === node.index ? neighbour.target : neighbour.source)! : Math.PI / 2;
-        // Half a slot aside, so the spoke does not hide behind the wheel node's label.
-        return { node: node.index, angle: anchor + Math.PI / Math.max(wheelSize, 4) };
-    }).sort((a, b) => a.angle - b.angle || a.node - b.node);
-    const gap = 2 * Math.asin(Math.min(1, 75 / radius));
-    const angles = new Map<number, number>();
+    const result = new Map<number, Point>();
+    if (!plan) {
+        off.forEach((node, i) => result.set(node.index, polar({ x: 0, y: 0 }, wheelRadius, -Math.PI / 2 + (i * 2 * Math.PI) / Math.max(off.length, 1))));
+        return result;
+    }
+    const angleOf = new Map<number, number>();
+    for (const [node, place] of plan.at) angleOf.set(node, place.level < 0 ? Math.PI / 2 : place.angle);
+    // Anchored in rounds: first those linked to the wheel, then those linked to an anchored one.
+    const remaining = new Set(off.map(n => n.index));
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const node of [...remaining]) {
+            const link = model.links.find(l => (l.source === node && angleOf.has(l.target)) || (l.target === node && angleOf.has(l.source)));
+            if (!link) continue;
+            const other = link.source === node ? link.target : link.source;
+            angleOf.set(node, angleOf.get(other)! + (plan.at.has(other) ? 0.22 : 0));
+            remaining.delete(node);
+            changed = true;
+        }
+    }
+    const radius = wheelRadius + 125;
+    const wanted = off.map(node => ({ node: node.index, angle: angleOf.get(node.index) ?? Math.PI / 2 }))
+        .sort((a, b) => a.angle - b.angle || a.node - b.node);
+    const gap = 2 * Math.asin(Math.min(1, 95 / radius));
     let previous = -Infinity;
     for (const { node, angle } of wanted) {
         const placed = Math.max(angle, previous + gap);
-        angles.set(node, placed);
+        result.set(node, polar({ x: 0, y: 0 }, radius, placed));
         previous = placed;
     }
-    return angles;
+    return result;
 }
 
-function placeLabel(node: RenderNode, center: Point, radius: number, angle: number): NodeLayout {
-    const { lines, truncated } = wrapLabel(node.label);
-    const width = Math.max(...lines.map(line => line.length)) * CHAR_WIDTH;
-    const height = lines.length * LINE_HEIGHT;
-    const cos = Math.cos(angle);
-    const sin = Math.sin(angle);
-    const reach = radius + LABEL_GAP;
-    let anchor: NodeLayout['anchor'];
-    let box: Box;
-    if (cos > 0.35) {
-        anchor = 'start';
-        box = { x: center.x + reach, y: center.y - height / 2, width, height };
-    } else if (cos < -0.35) {
-        anchor = 'end';
-        box = { x: center.x - reach - width, y: center.y - height / 2, width, height };
-    } else {
-        anchor = 'middle';
-        const y = sin < 0 ? center.y - reach - height : center.y + reach;
-        box = { x: center.x - width / 2, y, width, height };
+function placeNodes(model: RenderModel, centers: Map<number, Point>, radii: Map<number, number>, plan: WheelPlan | undefined, origin: Point, occupancy: Occupancy, routes: Route[], links: RenderLink[]): NodeLayout[] {
+    // The goal first, then the rim, then the inner arcs, then the drivers off the wheel.
+    const rank = (node: RenderNode) => (node.placement === 'goal' ? 0 : node.placement === 'off' ? 3 : (plan?.at.get(node.index)?.level ?? 0) === 0 ? 1 : 2);
+    const order = [...model.nodes].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+    const placed = new Map<number, NodeLayout>();
+    for (const node of order) {
+        const center = centers.get(node.index)!;
+        const radius = radii.get(node.index)!;
+        const { lines, truncated } = node.placement === 'goal' ? wrapText(node.label, LABEL_CHARS, 12) : wrapText(node.label, LABEL_CHARS, LABEL_LINES);
+        const note = noteOf(model, node);
+        const width = Math.max(textWidth(lines, node.placement === 'goal' ? 15 : FONT_SIZE), note ? [...note.text].length * 11 * CHAR_EM : 0);
+        const height = lines.length * LINE_HEIGHT + (note ? 15 : 0);
+        const level = plan?.at.get(node.index)?.level ?? 0;
+        const outwards = Math.atan2(center.y - origin.y, center.x - origin.x);
+        // Rim and outer nodes look outwards; inner ones towards the hub; the hub's goal upwards.
+        const preferred = level < 0 ? -Math.PI / 2 : level > 0 ? outwards + Math.PI : distance(center, origin) < 1 ? -Math.PI / 2 : outwards;
+        // Its own owner: a label may cover nothing, its own node included.
+        const { box, anchor } = placeNodeLabel(occupancy, `label n${node.index}`, center, radius, preferred, width, height, model.nodes.length <= SEARCH_LIMIT);
+        occupancy.addBox(box, 'label', `label n${node.index}`);
+        placed.set(node.index, { node, center, radius, lines, truncated, labelBox: box, anchor, note, badges: [] });
     }
-    return { node, center, radius, lines, truncated, labelBox: box, anchor };
-}
-
-/**
- * Pushes a label that would cover an earlier label or another node outwards along its own radius,
- * a step at a time, in a fixed order: readable, and still a pure function of the model. What is
- * already taken (every node's circle, the labels settled so far) is kept in an R-tree, so each
- * step looks only at what is near (comparing with everything made 5,000 drivers quadratic).
- */
-function separateLabels(nodes: NodeLayout[], angles: Map<number, number>): void {
-    const taken = new RBush<TakenBox>();
-    taken.load(nodes.map(n => takenBox({ x: n.center.x - n.radius, y: n.center.y - n.radius, width: 2 * n.radius, height: 2 * n.radius }, n)));
-    for (const node of nodes) {
-        const angle = angles.get(node.node.index)!;
-        const step = { x: 6 * Math.cos(angle), y: 6 * Math.sin(angle) };
-        const blocked = () => taken.search(takenBox(node.labelBox)).some(item => item.owner !== node && overlaps(item.box, node.labelBox));
-        for (let tries = 0; tries < 40 && blocked(); tries++) {
-            node.labelBox = { ...node.labelBox, x: node.labelBox.x + step.x, y: node.labelBox.y + step.y };
-        }
-        taken.insert(takenBox(node.labelBox));
-    }
-}
-
-/** A box in the R-tree's terms; `owner` is the node a circle belongs to (its own label may touch it). */
-interface TakenBox extends BBox {
-    box: Box;
-    owner?: NodeLayout;
-}
-
-function takenBox(box: Box, owner?: NodeLayout): TakenBox {
-    return { minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height, box, owner };
-}
-
-export function overlaps(a: Box, b: Box): boolean {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-/** Up to two lines of at most 18 characters, broken at spaces; the rest is cut with an ellipsis. */
-export function wrapLabel(label: string): { lines: string[]; truncated: boolean } {
-    const words = label.trim().split(/\s+/).filter(Boolean);
-    const lines: string[] = [];
-    let current = '';
-    for (const word of words) {
-        const candidate = current ? `${current} ${word}` : word;
-        if ([...candidate].length <= MAX_LINE_CHARS) {
-            current = candidate;
-            continue;
-        }
-        if (current) lines.push(current);
-        current = word;
-    }
-    if (current) lines.push(current);
-    const truncated = lines.length > MAX_LINES || lines.some(line => [...line].length > MAX_LINE_CHARS);
-    const kept = lines.slice(0, MAX_LINES).map(line => ([...line].length > MAX_LINE_CHARS ? [...line].slice(0, MAX_LINE_CHARS - 1).join('') + '…' : line));
-    if (lines.length > MAX_LINES) {
-        const last = [...kept[MAX_LINES - 1]];
-        kept[MAX_LINES - 1] = (last.length >= MAX_LINE_CHARS ? last.slice(0, MAX_LINE_CHARS - 1).join('') : last.join('')) + '…';
-    }
-    return { lines: kept.length > 0 ? kept : [''], truncated };
-}
-
-function layoutLink(link: RenderLink, from: NodeLayout, to: NodeLayout, center: Point, wheelRadius: number, rim: Set<string>): LinkLayout {
-    const bothOnWheel = from.node.placement !== 'off' && to.node.placement !== 'off';
-    if (bothOnWheel && rim.has(`${link.source} ${link.target}`)) {
-        return rimArc(link, from, to, center, wheelRadius, true);
-    }
-    if (bothOnWheel && rim.has(`${link.target} ${link.source}`)) {
-        return rimArc(link, from, to, center, wheelRadius, false);
-    }
-    // A chord bends towards the hub; a spoke to an off-wheel driver bends a little less.
-    const pull = bothOnWheel ? 0.45 : 0.15;
-    const mid = { x: (from.center.x + to.center.x) / 2, y: (from.center.y + to.center.y) / 2 };
-    // The two directions of a pair bend to different sides, so they never draw over each other.
-    const side = link.source < link.target ? 1 : -1;
-    const dx = to.center.x - from.center.x;
-    const dy = to.center.y - from.center.y;
-    const length = Math.hypot(dx, dy) || 1;
-    const control = {
-        x: mid.x + (center.x - mid.x) * pull + (-dy / length) * 18 * side,
-        y: mid.y + (center.y - mid.y) * pull + (dx / length) * 18 * side
+    // Where links meet each node, as angles: the badges keep away from them.
+    const meeting = new Map<number, number[]>();
+    const meet = (node: number, p: Point) => {
+        const c = centers.get(node)!;
+        if (!meeting.has(node)) meeting.set(node, []);
+        meeting.get(node)!.push(Math.atan2(p.y - c.y, p.x - c.x));
     };
-    const start = towards(from.center, control, from.radius + 2);
-    const end = towards(to.center, control, to.radius + 6);
-    const middle = { x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x, y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y };
-    return { link, shape: bothOnWheel ? 'chord' : 'spoke', path: `M ${f(start.x)} ${f(start.y)} Q ${f(control.x)} ${f(control.y)} ${f(end.x)} ${f(end.y)}`, middle };
+    routes.forEach((route, i) => {
+        meet(links[i].source, route.drawn[0]);
+        meet(links[i].target, route.drawn[route.drawn.length - 1]);
+    });
+    for (const layout of placed.values()) layout.badges = placeBadges(layout, meeting.get(layout.node.index) ?? [], occupancy);
+    return model.nodes.map(n => placed.get(n.index)!);
 }
 
-/** An arc along the rim between neighbours; backwards links run just inside the rim. */
-function rimArc(link: RenderLink, from: NodeLayout, to: NodeLayout, center: Point, wheelRadius: number, clockwise: boolean): LinkLayout {
-    const radius = clockwise ? wheelRadius : wheelRadius - 14;
-    const angleOf = (p: Point) => Math.atan2(p.y - center.y, p.x - center.x);
-    const direction = clockwise ? 1 : -1;
-    const startAngle = angleOf(from.center) + (direction * (from.radius + 2)) / radius;
-    const endAngle = angleOf(to.center) - (direction * (to.radius + 6)) / radius;
-    const at = (angle: number) => ({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
-    const start = at(startAngle);
-    const end = at(endAngle);
-    let sweep = endAngle - startAngle;
-    if (clockwise && sweep < 0) sweep += 2 * Math.PI;
-    if (!clockwise && sweep > 0) sweep -= 2 * Math.PI;
-    const largeArc = Math.abs(sweep) > Math.PI ? 1 : 0;
-    const middle = at(startAngle + sweep / 2);
-    const path = `M ${f(start.x)} ${f(start.y)} A ${f(radius)} ${f(radius)} 0 ${largeArc} ${clockwise ? 1 : 0} ${f(end.x)} ${f(end.y)}`;
-    return { link, shape: 'rim', path, middle };
+/** A driver off the wheel says why, in one line: the first sentence of its diagnostic. */
+function noteOf(model: RenderModel, node: RenderNode): { text: string; truncated: boolean } | undefined {
+    if (node.placement !== 'off') return undefined;
+    const diagnostic = model.diagnostics.find(d => d.node === node.index && d.severity === 'error') ?? model.diagnostics.find(d => d.node === node.index);
+    if (!diagnostic) return undefined;
+    const sentence = diagnostic.message.split(/(?<=[.:])\s/)[0].replace(/[:.]$/, '');
+    const { lines, truncated } = wrapText(sentence, NOTE_CHARS, 1);
+    return { text: lines[0], truncated: truncated || sentence !== diagnostic.message };
 }
 
-function towards(from: Point, to: Point, distance: number): Point {
-    const dx = to.x - from.x;
-    const dy = to.y - from.y;
-    const length = Math.hypot(dx, dy) || 1;
-    return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
+/** Badges go where no link meets the node (never on an arrowhead) and no label is. */
+function placeBadges(layout: NodeLayout, touching: number[], occupancy: Occupancy): NodeLayout['badges'] {
+    const kinds = layout.node.kinds;
+    if (kinds.length === 0) return [];
+    const { center, radius, node } = layout;
+    const candidates = [-45, -135, 45, 135, -90, 0, 90, 180, -22, -68, 22, 68, -112, -158, 112, 158].map(d => (d * Math.PI) / 180);
+    const badges: NodeLayout['badges'] = [];
+    const taken: number[] = [];
+    for (const kind of kinds) {
+        // The sides farthest from every link first; the first of them that is free wins.
+        const ranked = candidates.map((angle, i) => ({
+            angle,
+            away: Math.min(Math.PI, ...[...touching, ...taken].map(t => Math.abs(shortestTurn(angle - t)))) - i * 1e-3
+        })).sort((a, b) => b.away - a.away);
+        const best = ranked.find(c => occupancy.isFree(circleBox(polar(center, radius + 3, c.angle), 7), `n${node.index}`, { lines: true })) ?? ranked[0];
+        const at = polar(center, radius + 3, best.angle);
+        badges.push({ kind, at });
+        taken.push(best.angle);
+        occupancy.addBox(circleBox(at, 7), 'mark', `n${node.index}`);
+    }
+    return badges;
 }
 
-/** Coordinates to one decimal: stable text, small files. */
-export function f(value: number): string {
-    return (Math.round(value * 10) / 10).toString();
+/** A dampening link's `−` near its arrowhead, a delay's double bar across its middle. */
+function markLink(link: RenderLink, route: Route, occupancy: Occupancy): LinkLayout {
+    const points = route.drawn;
+    const layout: LinkLayout = { link, shape: route.shape, path: '', points };
+    const owner = `l${link.index}`;
+    const length = points.slice(1).reduce((sum, p, i) => sum + distance(points[i], p), 0) || 1;
+    if (link.dampening) {
+        const { at, angle } = alongPolyline(points, Math.max(0.5, 1 - 20 / length));
+        const sides = [1, -1].map(side => ({ x: at.x - Math.sin(angle) * 10 * side, y: at.y + Math.cos(angle) * 10 * side }));
+        layout.minus = sides.find(p => occupancy.isFree(circleBox(p, 5), owner, { lines: true })) ?? sides[0];
+        occupancy.addBox(circleBox(layout.minus, 6), 'mark', owner);
+    }
+    if (link.delayed) {
+        const { at, angle } = alongPolyline(points, 0.5);
+        layout.delay = { at, angle };
+        occupancy.addBox(circleBox(at, 8), 'mark', owner);
+    }
+    return layout;
+}
+
+/** One marker for each loop through the goal (the first MARKED_LOOPS), inside the region the loop's links enclose. */
+function placeMarkers(model: RenderModel, links: RenderLink[], routes: Route[], occupancy: Occupancy): LoopMarker[] {
+    const routeOf = new Map(links.map((link, i) => [link.index, routes[i]]));
+    const loops = model.loops.slice(0, MARKED_LOOPS);
+    const polygons = loops.map(loop => loop.links.flatMap(link => routeOf.get(link)?.full ?? []));
+    return loops.map((loop, i) => {
+        const polygon = polygons[i];
+        const at = placeMarker(occupancy, polygon, polygons.filter((_, k) => k !== i), MARKER_RADIUS);
+        occupancy.addBox(circleBox(at, MARKER_RADIUS + 2), 'marker', `m${loop.id}`);
+        return { loop, at, clockwise: signedArea(polygon) > 0 };
+    });
 }

@@ -5,6 +5,7 @@
  */
 import { type FlywheelGraph, isDelayed, signOf, type DriverKind } from '../core/analysis/graph.js';
 import type { WheelAnalysis } from '../core/analysis/analyze.js';
+import { enumerateLoops } from '../core/analysis/loops.js';
 import type { Severity } from '../core/severity.js';
 
 export type Placement = 'goal' | 'wheel' | 'off';
@@ -54,6 +55,15 @@ export interface RenderLoop {
     delayed: boolean;
     /** Node indices, starting at the goal. */
     nodes: number[];
+    /** Link indices: `links[i]` goes from `nodes[i]` to the next node (the last back to the first). */
+    links: number[];
+}
+
+/** A loop on the wheel that does not pass through the goal (the legend's "inner loops"). */
+export interface InnerLoop {
+    reinforcing: boolean;
+    nodes: number[];
+    links: number[];
 }
 
 export interface RenderModel {
@@ -63,6 +73,8 @@ export interface RenderModel {
     links: RenderLink[];
     loops: RenderLoop[];
     loopsComplete: boolean;
+    /** The first few loops on the wheel that avoid the goal. */
+    innerLoops: InnerLoop[];
     diagnostics: RenderDiagnostic[];
 }
 
@@ -96,8 +108,32 @@ export function toRenderModel(graph: FlywheelGraph, analysis: WheelAnalysis, dia
             label: link.label,
             range: ranges.links?.[index]
         })),
-        loops: analysis.loops.map(loop => ({ id: loop.id, reinforcing: loop.polarity === 'reinforcing', delayed: loop.delayed, nodes: loop.nodes })),
+        loops: analysis.loops.map(loop => ({ id: loop.id, reinforcing: loop.polarity === 'reinforcing', delayed: loop.delayed, nodes: loop.nodes, links: loop.links })),
         loopsComplete: analysis.loopsComplete,
+        innerLoops: innerLoopsOf(graph, analysis),
         diagnostics
     };
+}
+
+/** Inner loops listed, and wheel nodes tried as their start (each search walks the whole wheel). */
+const INNER_LOOPS = 3;
+const INNER_STARTS = 20;
+
+/**
+ * Loops on the wheel that avoid the goal, each found once: from each wheel node in turn, the
+ * loops through it among the wheel nodes not yet tried (and never the goal).
+ */
+function innerLoopsOf(graph: FlywheelGraph, analysis: WheelAnalysis): InnerLoop[] {
+    if (graph.goal === undefined) return [];
+    const allowed = analysis.onWheel.map((on, node) => on && node !== graph.goal);
+    const found: InnerLoop[] = [];
+    let starts = 0;
+    for (let node = 0; node < graph.nodes.length && found.length < INNER_LOOPS && starts < INNER_STARTS; node++) {
+        if (!allowed[node]) continue;
+        starts++;
+        const { loops } = enumerateLoops(graph, node, allowed, { maxLoops: INNER_LOOPS - found.length, maxLength: 10, maxSteps: 5_000 });
+        found.push(...loops.map(loop => ({ reinforcing: loop.polarity === 'reinforcing', nodes: loop.nodes, links: loop.links })));
+        allowed[node] = false;
+    }
+    return found;
 }

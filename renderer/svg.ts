@@ -2,9 +2,21 @@
  * The layout as SVG text. Every piece of text from a `.fly` file (names, labels, doc comments,
  * messages) goes through `escapeXml`, so it is never read as markup. Colours are CSS custom
  * properties with light and dark defaults, so the VS Code preview can map them to its theme.
+ *
+ * The structure, which the contract's drawing hooks and tools (the visual diff) build on:
+ *   svg.flywheel[data-flywheel]
+ *     circle.wheel-rim (the rim's band; not drawn for a hub-shaped wheel)
+ *     g.links > g.link[data-link][data-source][data-target][data-label?]
+ *                 > title, path.course (arrowhead as marker-end), text.minus?, path.delay-mark?, text.link-label?
+ *     g.nodes > g.node[data-node][data-index] > title, circle.halo?, circle.body, g.badge*, text.label, text.note?
+ *     g.loop-markers > g.loop-marker[data-loop] > title, circle, path.loop-arrow, path.loop-arrowhead, text
+ *     g.legend > text rows; g.legend.key (one drawn sample per glyph)
+ * Marks added on top (such as `data-change`) go on these groups.
  */
-import { f, layoutWheel, type Layout, type LinkLayout, type NodeLayout } from './layout.js';
-import type { RenderModel } from './model.js';
+import { CHAR_EM, LINK_FONT_SIZE, LINK_LINE_HEIGHT } from './annotations.js';
+import type { Point } from './geometry.js';
+import { f, layoutWheel, type LinkLayout, type LoopMarker, MARKED_LOOPS, type NodeLayout } from './layout.js';
+import type { RenderLink, RenderModel } from './model.js';
 
 export type Theme = 'light' | 'dark';
 
@@ -17,43 +29,65 @@ export interface SvgOptions {
 /** The drawing's colours, per theme. The preview maps them to VS Code's theme instead. */
 export const THEMES: Record<Theme, Record<string, string>> = {
     light: {
-        bg: '#ffffff', fg: '#1f2328', muted: '#59636e', rim: '#d1d9e0', node: '#f6f8fa', accent: '#0969da',
-        goal: '#bf8700', link: '#59636e', dampen: '#cf222e', warning: '#9a6700', highlight: '#8250df'
+        bg: '#ffffff', fg: '#1f2328', muted: '#59636e', rim: '#e6eaef', node: '#f6f8fa', accent: '#0969da', accenttext: '#0969da',
+        goal: '#bf8700', goaledge: '#9a6700', link: '#59636e', dampen: '#cf222e', warning: '#9a6700', highlight: '#8250df'
     },
     dark: {
-        bg: '#0d1117', fg: '#e6edf3', muted: '#9198a1', rim: '#3d444d', node: '#151b23', accent: '#4493f8',
-        goal: '#d29922', link: '#9198a1', dampen: '#f85149', warning: '#d29922', highlight: '#ab7df8'
+        bg: '#0d1117', fg: '#e6edf3', muted: '#9198a1', rim: '#262c36', node: '#151b23', accent: '#4493f8', accenttext: '#4493f8',
+        goal: '#d29922', goaledge: '#d29922', link: '#9198a1', dampen: '#f85149', warning: '#d29922', highlight: '#ab7df8'
     }
 };
 
+/**
+ * One font stack for the preview, its exports and `flywheel render`: named families only
+ * (`system-ui` means nothing to a rasteriser such as resvg), so each machine resolves the same face.
+ */
+export const FONT_STACK = '"DejaVu Sans", "Segoe UI", "Helvetica Neue", Helvetica, Arial, sans-serif';
+
 /** The shapes' looks, in terms of the colours `var(--fw-NAME)`. */
 export const FLYWHEEL_CSS = `
-.flywheel { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
+.flywheel { font-family: ${FONT_STACK}; }
 .flywheel .background { fill: var(--fw-bg); }
-.flywheel text { fill: var(--fw-fg); font-size: 13px; }
-.flywheel .title { font-size: 18px; font-weight: 600; }
-.flywheel .rim { fill: none; stroke: var(--fw-rim); stroke-width: 10; }
+.flywheel text { fill: var(--fw-fg); font-size: 13px; font-weight: 400; }
+.flywheel .title { font-size: 18px; font-weight: 700; }
+.flywheel .wheel-rim { fill: none; stroke: var(--fw-rim); stroke-width: 12; }
 .flywheel .node circle.body { fill: var(--fw-node); stroke: var(--fw-accent); stroke-width: 2.5; }
-.flywheel .node.goal circle.body { fill: var(--fw-goal); stroke: var(--fw-goal); }
-.flywheel .node.goal circle.halo { fill: none; stroke: var(--fw-goal); stroke-width: 2; opacity: 0.45; }
+.flywheel .node.goal circle.body { fill: var(--fw-goal); stroke: var(--fw-goaledge); }
+.flywheel .node.goal circle.halo { fill: none; stroke: var(--fw-goaledge); stroke-width: 2; }
+.flywheel .node .label, .flywheel .node .note { stroke: var(--fw-bg); stroke-width: 3; stroke-linejoin: round; paint-order: stroke; }
 .flywheel .node.goal .label { font-weight: 700; font-size: 15px; }
 .flywheel .node.off circle.body { stroke: var(--fw-warning); stroke-dasharray: 4 3; }
-.flywheel .node.off .label { fill: var(--fw-warning); }
-.flywheel .badge circle { fill: var(--fw-bg); stroke: var(--fw-muted); stroke-width: 1; }
-.flywheel .badge text { font-size: 10px; font-weight: 700; text-anchor: middle; dominant-baseline: central; }
-.flywheel .link path { fill: none; stroke: var(--fw-link); stroke-width: 1.8; }
-.flywheel .link.rim path { stroke-width: 2.6; }
-.flywheel .link.dampening path { stroke: var(--fw-dampen); }
-.flywheel .link.delayed path { stroke-dasharray: 7 4; }
-.flywheel .link .mark { font-size: 13px; font-weight: 700; text-anchor: middle; dominant-baseline: central; }
-.flywheel .link .mark-bg { fill: var(--fw-bg); }
-.flywheel .link.dampening .mark { fill: var(--fw-dampen); }
+.flywheel .node.off .label, .flywheel .node .note { fill: var(--fw-warning); }
+.flywheel .node .note { font-size: 11px; font-style: italic; }
+.flywheel .badge circle { fill: var(--fw-bg); stroke: var(--fw-fg); stroke-width: 1.2; }
+.flywheel .badge text { font-size: 10px; font-weight: 700; text-anchor: middle; }
+.flywheel .link path.course { fill: none; stroke: var(--fw-link); stroke-width: 1.8; }
+.flywheel .link.rim path.course { stroke-width: 2.6; }
+.flywheel .link.dampening path.course { stroke: var(--fw-dampen); }
+.flywheel .link.delayed path.course { stroke-dasharray: 7 4; }
+.flywheel .link .minus { fill: var(--fw-dampen); font-size: 17px; font-weight: 700; text-anchor: middle; }
+.flywheel .link .delay-mark { fill: none; stroke: var(--fw-link); stroke-width: 2.2; }
+.flywheel .link.dampening .delay-mark { stroke: var(--fw-dampen); }
+.flywheel .link .link-label { fill: var(--fw-muted); font-size: ${LINK_FONT_SIZE}px; font-style: italic; text-anchor: middle; stroke: var(--fw-bg); stroke-width: 4; stroke-linejoin: round; paint-order: stroke; }
 .flywheel .arrowhead { fill: var(--fw-link); }
 .flywheel .arrowhead.dampening { fill: var(--fw-dampen); }
+.flywheel .loop-marker circle { fill: var(--fw-bg); }
+.flywheel .loop-marker .loop-arrow { fill: none; stroke: var(--fw-accent); stroke-width: 1.6; }
+.flywheel .loop-marker .loop-arrowhead { fill: var(--fw-accent); }
+.flywheel .loop-marker text { font-size: 11px; font-weight: 700; text-anchor: middle; fill: var(--fw-accenttext); }
+.flywheel .loop-marker.balancing .loop-arrow { stroke: var(--fw-dampen); }
+.flywheel .loop-marker.balancing .loop-arrowhead, .flywheel .loop-marker.balancing text { fill: var(--fw-dampen); }
 .flywheel .legend text { font-size: 12px; fill: var(--fw-muted); }
-.flywheel .legend .loop-id { font-weight: 700; fill: var(--fw-fg); }
+.flywheel .legend .heading { font-weight: 700; fill: var(--fw-fg); }
+.flywheel .legend .loop-id { font-weight: 700; fill: var(--fw-accenttext); }
 .flywheel .legend .loop-id.balancing { fill: var(--fw-dampen); }
-.flywheel .highlighted circle.body, .flywheel .highlighted path { stroke: var(--fw-highlight); stroke-width: 4; }
+.flywheel .legend .inner-loop-id { font-weight: 700; fill: var(--fw-accenttext); }
+.flywheel .legend .inner-loop-id.balancing { fill: var(--fw-dampen); }
+.flywheel .key path.course { fill: none; stroke: var(--fw-link); stroke-width: 1.8; }
+.flywheel .key .dampening path.course { stroke: var(--fw-dampen); }
+.flywheel .key .delayed path.course { stroke-dasharray: 7 4; }
+.flywheel .key .node circle.body { fill: var(--fw-node); stroke: var(--fw-warning); stroke-width: 2; stroke-dasharray: 4 3; }
+.flywheel .highlighted circle.body, .flywheel .highlighted path.course { stroke: var(--fw-highlight); stroke-width: 4; }
 `;
 
 /**
@@ -64,32 +98,47 @@ export function standaloneCss(theme: Theme): string {
     return FLYWHEEL_CSS.replace(/var\(--fw-([a-z]+)\)/g, (_, name: string) => THEMES[theme][name]);
 }
 
+const LEGEND_ROW = 18;
+const LEGEND_FONT = 12;
+
 export function renderSvg(model: RenderModel, options: SvgOptions = {}): string {
     const layout = layoutWheel(model);
-    const legend = legendLines(model);
-    const height = layout.legendTop + legend.length * 18 + 16;
-    // The legend's lines are as wide as they are; the page grows to hold the longest.
-    const width = Math.max(layout.width, Math.ceil(Math.max(...legend.map(line => [...`${line.id ?? ''} ${line.text}`].length)) * 6.6 + 48));
+    const width = layout.width;
+    const legend = legendRows(model, width - 48);
+    const keyTop = layout.legendTop + legend.length * LEGEND_ROW + 8;
+    const key = renderKey(keyTop, width);
+    const height = key.bottom + 16;
     const theme = options.theme ?? 'light';
     const parts = [
         `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${f(height)}" width="${width}" height="${f(height)}" class="flywheel theme-${theme}" data-flywheel="${escapeXml(model.name)}" role="img" aria-labelledby="fw-title-${escapeXml(model.name)}">`,
         `<title id="fw-title-${escapeXml(model.name)}">${escapeXml(model.label)}</title>`,
         options.standalone ? `<style>${standaloneCss(theme)}</style>` : '',
         '<defs>',
-        '<marker id="fw-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path class="arrowhead" d="M0,0 L10,5 L0,10 z"/></marker>',
-        '<marker id="fw-arrow-dampening" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path class="arrowhead dampening" d="M0,0 L10,5 L0,10 z"/></marker>',
+        arrowMarker('fw-arrow', 'arrowhead'),
+        arrowMarker('fw-arrow-dampening', 'arrowhead dampening'),
         '</defs>',
         `<rect class="background" x="0" y="0" width="${width}" height="${f(height)}"/>`,
         `<text class="title" x="24" y="34">${escapeXml(model.label)}</text>`,
-        layout.nodes.some(n => n.node.placement !== 'off')
-            ? `<circle class="rim" cx="${f(layout.center.x)}" cy="${f(layout.center.y)}" r="${f(layout.wheelRadius)}"/>`
+        layout.nodes.some(n => n.node.placement !== 'off') && !layout.hub
+            ? `<circle class="wheel-rim" cx="${f(layout.center.x)}" cy="${f(layout.center.y)}" r="${f(layout.wheelRadius)}"/>`
             : '',
         '<g class="links">', ...layout.links.map(link => renderLink(link, model)), '</g>',
         '<g class="nodes">', ...layout.nodes.map(node => renderNode(node, model)), '</g>',
-        renderLegend(legend, layout),
+        '<g class="loop-markers">', ...layout.markers.map(renderMarker), '</g>',
+        renderLegend(legend, layout.legendTop),
+        key.svg,
         '</svg>'
     ];
     return parts.filter(Boolean).join('\n') + '\n';
+}
+
+function arrowMarker(id: string, className: string): string {
+    return `<marker id="${id}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path class="${className}" d="M0,0 L10,5 L0,10 z"/></marker>`;
+}
+
+/** Text drawn centred on a point: its baseline a little below the middle (no dominant-baseline, which rasterisers differ on). */
+function centredY(y: number, fontSize: number): string {
+    return f(y + fontSize * 0.36);
 }
 
 function renderNode(layout: NodeLayout, model: RenderModel): string {
@@ -103,63 +152,157 @@ function renderNode(layout: NodeLayout, model: RenderModel): string {
         ...model.diagnostics.filter(d => d.node === node.index).map(d => `${d.severity}: ${d.message}`)
     ].filter(Boolean).join('\n');
     const halo = node.placement === 'goal' ? `<circle class="halo" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + 6)}"/>` : '';
-    const badges = node.kinds.map((kind, i) => {
-        const x = center.x + radius * 0.85 + i * 15;
-        const y = center.y - radius * 0.85;
-        return `<g class="badge ${kind}"><circle cx="${f(x)}" cy="${f(y)}" r="7"/><text x="${f(x)}" y="${f(y)}">${kind === 'cost' ? '$' : '★'}</text></g>`;
-    }).join('');
+    const badges = layout.badges.map(({ kind, at }) =>
+        `<g class="badge ${kind}"><circle cx="${f(at.x)}" cy="${f(at.y)}" r="7"/><text x="${f(at.x)}" y="${centredY(at.y, 10)}">${kind === 'cost' ? '$' : '★'}</text></g>`).join('');
     const { labelBox, anchor, lines } = layout;
     const textX = anchor === 'start' ? labelBox.x : anchor === 'end' ? labelBox.x + labelBox.width : labelBox.x + labelBox.width / 2;
     const spans = lines.map((line, i) => `<tspan x="${f(textX)}" y="${f(labelBox.y + 13 + i * 16)}">${escapeXml(line)}</tspan>`).join('');
+    const note = layout.note
+        ? `<text class="note" text-anchor="${anchor}" x="${f(textX)}" y="${f(labelBox.y + lines.length * 16 + 11)}">${escapeXml(layout.note.text)}</text>`
+        : '';
     return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}">`
         + `<title>${escapeXml(tooltip)}</title>${halo}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
-        + `<text class="label" text-anchor="${anchor}">${spans}</text></g>`;
+        + `<text class="label" text-anchor="${anchor}">${spans}</text>${note}</g>`;
+}
+
+function arrowOf(link: RenderLink): string {
+    return `${link.delayed ? '~' : '-'}${link.dampening ? '|' : '>'}`;
 }
 
 function renderLink(layout: LinkLayout, model: RenderModel): string {
     const { link } = layout;
     const source = model.nodes[link.source].name;
     const target = model.nodes[link.target].name;
-    const arrow = `${link.delayed ? '~' : '-'}${link.dampening ? '|' : '>'}`;
     const classes = ['link', layout.shape, link.dampening ? 'dampening' : 'reinforcing', link.delayed ? 'delayed' : ''].filter(Boolean).join(' ');
-    const marks = [link.dampening ? '−' : '', link.delayed ? '‖' : ''].join('');
-    const mark = marks
-        ? `<circle class="mark-bg" cx="${f(layout.middle.x)}" cy="${f(layout.middle.y)}" r="${marks.length > 1 ? 11 : 8}"/><text class="mark" x="${f(layout.middle.x)}" y="${f(layout.middle.y)}">${marks}</text>`
+    const minus = layout.minus ? `<text class="minus" x="${f(layout.minus.x)}" y="${centredY(layout.minus.y, 17)}">−</text>` : '';
+    const delay = layout.delay ? `<path class="delay-mark" d="${doubleBar(layout.delay.at, layout.delay.angle)}"/>` : '';
+    const tooltip = `${source} ${arrowOf(link)} ${target}${link.label ? `: ${link.label}` : ''}`;
+    const label = layout.label
+        ? `<text class="link-label">${layout.label.lines.map((line, i) => `<tspan x="${f(layout.label!.box.x + layout.label!.box.width / 2)}" y="${f(layout.label!.box.y + 1 + LINK_FONT_SIZE * 0.9 + i * LINK_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('')}</text>`
         : '';
-    const tooltip = `${source} ${arrow} ${target}${link.label ? `: ${link.label}` : ''}`;
-    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}">`
-        + `<title>${escapeXml(tooltip)}</title><path d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${mark}</g>`;
+    const labelHook = link.label !== undefined ? ` data-label="${escapeXml(link.label)}"` : '';
+    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}"${labelHook}>`
+        + `<title>${escapeXml(tooltip)}</title><path class="course" d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${minus}${delay}${label}</g>`;
 }
 
-interface LegendLine {
-    id?: string;
-    reinforcing?: boolean;
-    text: string;
+/** The standard delay mark: two short parallel bars across the link. */
+function doubleBar(at: Point, angle: number, half = 6): string {
+    const along = { x: Math.cos(angle), y: Math.sin(angle) };
+    const across = { x: -along.y, y: along.x };
+    return [-2.2, 2.2].map(offset => {
+        const c = { x: at.x + along.x * offset, y: at.y + along.y * offset };
+        return `M ${f(c.x - across.x * half)} ${f(c.y - across.y * half)} L ${f(c.x + across.x * half)} ${f(c.y + across.y * half)}`;
+    }).join(' ');
 }
 
-const LEGEND_LOOPS = 10;
+/** A loop's id in a small circular arrow turning the way the loop turns on the page. */
+function loopGlyph(at: Point, clockwise: boolean, id: string, radius = 12): string {
+    const direction = clockwise ? 1 : -1;
+    const start = -Math.PI / 2 + direction * 0.5;
+    const end = start + direction * (2 * Math.PI - 1.0);
+    const p = (angle: number, r = radius) => ({ x: at.x + r * Math.cos(angle), y: at.y + r * Math.sin(angle) });
+    const [a, b] = [p(start), p(end)];
+    const arc = `M ${f(a.x)} ${f(a.y)} A ${radius} ${radius} 0 1 ${clockwise ? 1 : 0} ${f(b.x)} ${f(b.y)}`;
+    // The head: a small triangle at the arc's end, pointing along it.
+    const tangent = end + direction * (Math.PI / 2);
+    const tip = { x: b.x + 4.5 * Math.cos(tangent), y: b.y + 4.5 * Math.sin(tangent) };
+    const [w1, w2] = [p(end, radius + 3.5), p(end, radius - 3.5)];
+    const head = `M ${f(tip.x)} ${f(tip.y)} L ${f(w1.x)} ${f(w1.y)} L ${f(w2.x)} ${f(w2.y)} z`;
+    return `<circle cx="${f(at.x)}" cy="${f(at.y)}" r="${radius + 2}"/><path class="loop-arrow" d="${arc}"/><path class="loop-arrowhead" d="${head}"/>`
+        + `<text x="${f(at.x)}" y="${centredY(at.y, 11)}">${escapeXml(id)}</text>`;
+}
 
-function legendLines(model: RenderModel): LegendLine[] {
-    const names = (nodes: number[]) => [...nodes, nodes[0]].map(n => model.nodes[n].name).join(' → ');
-    const lines: LegendLine[] = model.loops.slice(0, LEGEND_LOOPS).map(loop => ({
-        id: loop.id, reinforcing: loop.reinforcing, text: `${names(loop.nodes)}${loop.delayed ? ' (delayed)' : ''}`
-    }));
-    const more = model.loops.length - LEGEND_LOOPS;
-    if (more > 0 || !model.loopsComplete) {
-        lines.push({ text: `${more > 0 ? `… and ${more} more loops` : ''}${model.loopsComplete ? '' : ' (listing stopped early)'}`.trim() });
+function renderMarker(marker: LoopMarker): string {
+    const { loop } = marker;
+    const kind = loop.reinforcing ? 'reinforcing' : 'balancing';
+    return `<g class="loop-marker ${kind}" data-loop="${escapeXml(loop.id)}"><title>${escapeXml(`${loop.id}: ${kind} loop${loop.delayed ? ' (delayed)' : ''}`)}</title>${loopGlyph(marker.at, marker.clockwise, loop.id)}</g>`;
+}
+
+interface LegendRow {
+    /** A row's pieces: plain text, or a loop id. */
+    parts: Array<{ text: string; className?: string }>;
+    indent?: boolean;
+}
+
+/**
+ * The loops in the author's words: display labels, each link's own arrow (→ reinforcing,
+ * ⊣ dampening, ‖ before a delayed one); the loops through the goal, then the wheel's inner loops.
+ * Long loops wrap at an arrow.
+ */
+function legendRows(model: RenderModel, width: number): LegendRow[] {
+    const perLine = Math.max(30, Math.floor(width / (LEGEND_FONT * CHAR_EM)));
+    const rows: LegendRow[] = [];
+    const path = (nodes: number[], links: number[]) => {
+        const pieces = [model.nodes[nodes[0]].label];
+        links.forEach((linkIndex, i) => {
+            const link = model.links[linkIndex];
+            const arrow = `${link.delayed ? '‖' : ''}${link.dampening ? '⊣' : '→'}`;
+            pieces.push(`${arrow} ${model.nodes[nodes[(i + 1) % nodes.length]].label}`);
+        });
+        return pieces;
+    };
+    const addLoop = (id: string, className: string, pieces: string[], suffix = '') => {
+        const lines: string[] = [];
+        let current = '';
+        for (const piece of pieces) {
+            const next = current ? `${current} ${piece}` : piece;
+            if ([...next].length + id.length + 1 > perLine && current) {
+                lines.push(current);
+                current = piece;
+            } else current = next;
+        }
+        lines.push(current + suffix);
+        lines.forEach((line, i) => rows.push({ parts: i === 0 ? [{ text: id, className }, { text: ` ${line}` }] : [{ text: line }], indent: i > 0 }));
+    };
+    if (model.loops.length > 0) rows.push({ parts: [{ text: 'Loops through the goal', className: 'heading' }] });
+    for (const loop of model.loops.slice(0, MARKED_LOOPS)) {
+        addLoop(loop.id, `loop-id ${loop.reinforcing ? 'reinforcing' : 'balancing'}`, path(loop.nodes, loop.links), loop.delayed ? ' (delayed)' : '');
     }
-    if (model.loops.length === 0) lines.push({ text: model.nodes.some(n => n.placement === 'goal') ? 'No loop passes through the goal yet.' : 'No goal yet: growth in what?' });
-    lines.push({ text: '$ cost driver   ★ quality driver   − dampening link   ‖ delayed link   dashed: off the wheel' });
-    return lines;
+    const more = model.loops.length - MARKED_LOOPS;
+    if (more > 0 || !model.loopsComplete) {
+        rows.push({ parts: [{ text: `${more > 0 ? `… and ${more} more loops` : ''}${model.loopsComplete ? '' : ' (listing stopped early)'}`.trim() }] });
+    }
+    if (model.loops.length === 0) rows.push({ parts: [{ text: model.nodes.some(n => n.placement === 'goal') ? 'No loop passes through the goal yet.' : 'No goal yet: growth in what?' }] });
+    if (model.innerLoops.length > 0) {
+        rows.push({ parts: [{ text: 'Inner loops (not through the goal)', className: 'heading' }] });
+        for (const loop of model.innerLoops) addLoop(loop.reinforcing ? '↻' : '↺', `inner-loop-id ${loop.reinforcing ? 'reinforcing' : 'balancing'}`, path(loop.nodes, loop.links), loop.reinforcing ? '' : ' (balancing)');
+    }
+    return rows;
 }
 
-function renderLegend(lines: LegendLine[], layout: Layout): string {
-    const rows = lines.map((line, i) => {
-        const y = layout.legendTop + i * 18;
-        const id = line.id ? `<tspan class="loop-id ${line.reinforcing ? 'reinforcing' : 'balancing'}">${escapeXml(line.id)}</tspan> ` : '';
-        return `<text x="24" y="${f(y)}">${id}${escapeXml(line.text)}</text>`;
+function renderLegend(rows: LegendRow[], top: number): string {
+    const lines = rows.map((row, i) => {
+        const y = top + i * LEGEND_ROW;
+        const spans = row.parts.map(part => (part.className ? `<tspan class="${part.className}">${escapeXml(part.text)}</tspan>` : escapeXml(part.text))).join('');
+        return `<text x="${row.indent ? 48 : 24}" y="${f(y)}">${spans}</text>`;
     });
-    return ['<g class="legend">', ...rows, '</g>'].join('\n');
+    return ['<g class="legend">', ...lines, '</g>'].join('\n');
+}
+
+/** The key: a small drawn sample of each glyph and what it means, wrapping to the page's width. */
+function renderKey(top: number, width: number): { svg: string; bottom: number } {
+    const items: Array<{ draw: (x: number, y: number) => string; text: string; sample: number }> = [
+        { sample: 30, text: 'reinforcing link', draw: (x, y) => `<g class="link reinforcing"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/></g>` },
+        { sample: 30, text: 'dampening link', draw: (x, y) => `<g class="link dampening"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow-dampening)"/><text class="minus" x="${x + 18}" y="${centredY(y - 9, 17)}">−</text></g>` },
+        { sample: 30, text: 'delayed link', draw: (x, y) => `<g class="link delayed"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/><path class="delay-mark" d="${doubleBar({ x: x + 12, y }, 0)}"/></g>` },
+        { sample: 18, text: 'cost driver', draw: (x, y) => `<g class="badge cost"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">$</text></g>` },
+        { sample: 18, text: 'quality driver', draw: (x, y) => `<g class="badge quality"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">★</text></g>` },
+        { sample: 22, text: 'off the wheel', draw: (x, y) => `<g class="node off"><circle class="body" cx="${x + 8}" cy="${y}" r="8"/></g>` },
+        { sample: 32, text: 'loop and its turn (R reinforcing, B balancing)', draw: (x, y) => `<g class="loop-marker reinforcing">${loopGlyph({ x: x + 14, y }, true, 'R')}</g>` }
+    ];
+    const parts: string[] = [];
+    let x = 24;
+    let y = top + 10;
+    for (const item of items) {
+        const itemWidth = item.sample + 6 + [...item.text].length * LEGEND_FONT * CHAR_EM + 18;
+        if (x + itemWidth > width - 24 && x > 24) {
+            x = 24;
+            y += 30;
+        }
+        parts.push(item.draw(x, y), `<text x="${f(x + item.sample + 6)}" y="${centredY(y, LEGEND_FONT)}">${escapeXml(item.text)}</text>`);
+        x += itemWidth;
+    }
+    return { svg: ['<g class="legend key">', ...parts, '</g>'].join('\n'), bottom: y + 18 };
 }
 
 /** Text as XML character data or attribute value: never markup. */

@@ -8,30 +8,128 @@ import { swapChildren } from './swap.js';
 declare function acquireVsCodeApi(): { postMessage(message: FromPreview): void; getState(): unknown; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
+const viewport = document.getElementById('viewport')!;
 const content = document.getElementById('content')!;
 const banner = document.getElementById('banner')!;
+const zoomLevel = document.getElementById('zoom-level')!;
+
+/**
+ * The view: a scale and an offset of the drawing in the viewport. Until the author zooms or pans,
+ * each new drawing is fitted to the window; after that the view is kept while they type, and
+ * across a window reload (the webview's state).
+ */
+interface View {
+    scale: number;
+    x: number;
+    y: number;
+    fitted: boolean;
+}
+
+interface State {
+    uri?: string;
+    view?: View;
+}
+
+const saved = (vscode.getState() as State | undefined) ?? {};
+let uri = saved.uri;
+let view: View = saved.view ?? { scale: 1, x: 0, y: 0, fitted: true };
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 8;
 
 window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
     const message = event.data;
     switch (message.type) {
         case 'render': return render(message.uri, message.svg, message.notDrawn ?? []);
         case 'syntax-error': return showBanner(message.message);
+        case 'editing': return banner.classList.add('stale');
         case 'highlight': return highlight(message);
         case 'rasterize': return void rasterize(message.id, message.svg, message.scale);
     }
 });
 
-function render(uri: string, svg: string, notDrawn: string[]): void {
+function render(from: string, svg: string, notDrawn: string[]): void {
     // Parsed as SVG (XML), not HTML: the renderer's output is well-formed and nothing in it runs.
     const parsed = new DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${svg}</div>`, 'application/xhtml+xml');
     const root = parsed.documentElement;
     if (root.querySelector('parsererror')) return showBanner('The drawing could not be shown.');
     swapChildren(content, [...Array.from(root.children), ...notDrawn.map(notice)]);
     highlight(highlighted);
+    // The banner describes the text that failed to parse; this drawing is of newer text.
     banner.hidden = true;
-    vscode.setState({ uri });
+    banner.classList.remove('stale');
+    uri = from;
+    if (view.fitted) fit();
+    else apply();
     report();
 }
+
+/** Shows the view: the transform, the zoom level, and the state kept across a reload. */
+function apply(): void {
+    content.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+    zoomLevel.textContent = `${Math.round(view.scale * 100)}%`;
+    vscode.setState({ uri, view } satisfies State);
+}
+
+/** The whole drawing in the window, centred, never larger than its own size. */
+function fit(): void {
+    const width = content.scrollWidth || 1;
+    const height = content.scrollHeight || 1;
+    const scale = Math.min(1, (viewport.clientWidth - 16) / width, (viewport.clientHeight - 16) / height);
+    view = { scale: Math.max(MIN_SCALE, scale), x: Math.max(8, (viewport.clientWidth - width * scale) / 2), y: 8, fitted: true };
+    apply();
+}
+
+/** Zooms by `factor` keeping the point (px, py) of the viewport where it is. */
+function zoom(factor: number, px = viewport.clientWidth / 2, py = viewport.clientHeight / 2): void {
+    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.scale * factor));
+    const ratio = scale / view.scale;
+    view = { scale, x: px - (px - view.x) * ratio, y: py - (py - view.y) * ratio, fitted: false };
+    apply();
+}
+
+function pan(dx: number, dy: number): void {
+    view = { ...view, x: view.x + dx, y: view.y + dy, fitted: false };
+    apply();
+}
+
+// The wheel pans; with Ctrl or ⌘, or a pinch (which the browser reports as a Ctrl-wheel), it zooms.
+viewport.addEventListener('wheel', event => {
+    event.preventDefault();
+    const box = viewport.getBoundingClientRect();
+    if (event.ctrlKey || event.metaKey) zoom(Math.exp(-event.deltaY / 300), event.clientX - box.left, event.clientY - box.top);
+    else pan(-event.deltaX, -event.deltaY);
+}, { passive: false });
+
+// Dragging the background pans; a press on a node stays a click.
+let dragging: { x: number; y: number; id: number } | undefined;
+viewport.addEventListener('pointerdown', event => {
+    if (event.button !== 0 || (event.target as Element).closest('g[data-node], #banner')) return;
+    dragging = { x: event.clientX, y: event.clientY, id: event.pointerId };
+    viewport.setPointerCapture(event.pointerId);
+    viewport.classList.add('panning');
+});
+viewport.addEventListener('pointermove', event => {
+    if (!dragging || event.pointerId !== dragging.id) return;
+    pan(event.clientX - dragging.x, event.clientY - dragging.y);
+    dragging = { ...dragging, x: event.clientX, y: event.clientY };
+});
+const endDrag = () => {
+    dragging = undefined;
+    viewport.classList.remove('panning');
+};
+viewport.addEventListener('pointerup', endDrag);
+viewport.addEventListener('pointercancel', endDrag);
+
+document.getElementById('zoom-in')!.addEventListener('click', () => zoom(1.25));
+document.getElementById('zoom-out')!.addEventListener('click', () => zoom(1 / 1.25));
+document.getElementById('zoom-fit')!.addEventListener('click', fit);
+window.addEventListener('keydown', event => {
+    if (event.target instanceof HTMLInputElement) return;
+    if (event.key === '+' || event.key === '=') zoom(1.25);
+    else if (event.key === '-') zoom(1 / 1.25);
+    else if (event.key === '0') fit();
+});
+window.addEventListener('resize', () => { if (view.fitted) fit(); });
 
 /** What the preview left out (too large to draw), as plain text. */
 function notice(text: string): HTMLElement {
@@ -41,9 +139,11 @@ function notice(text: string): HTMLElement {
     return paragraph;
 }
 
+/** Over the drawing, which does not move: the banner takes no room of its own. */
 function showBanner(text: string): void {
     banner.textContent = `The text does not parse, so this is the last good drawing: ${text}`;
     banner.hidden = false;
+    banner.classList.remove('stale');
     report();
 }
 

@@ -49,7 +49,7 @@ describe('SVG structure', () => {
         const links = all.filter(e => e.tag === 'g' && e.attributes.id?.startsWith('link-'));
         expect(links.map(l => [l.attributes.id, l.attributes.class])).toEqual([
             ['link-0', 'link rim reinforcing'], ['link-1', 'link rim reinforcing delayed'], ['link-2', 'link rim dampening'],
-            ['link-3', 'link rim dampening'], ['link-4', 'link spoke reinforcing']
+            ['link-3', 'link inner dampening'], ['link-4', 'link spoke reinforcing']
         ]);
         expect(links.map(l => [l.attributes['data-source'], l.attributes['data-target']])).toEqual([['g', 'c'], ['c', 'q'], ['q', 'g'], ['q', 'c'], ['c', 'off']]);
     });
@@ -57,9 +57,11 @@ describe('SVG structure', () => {
     test('dampening links are marked −, delayed ones ‖; kinds are badged; loops are in the legend', async () => {
         const [model] = await modelsOf(mixed);
         const all = elements(renderSvg(model));
-        const marks = all.filter(e => e.attributes.class === 'mark').map(e => e.text);
-        expect(marks).toEqual(['‖', '−', '−']);
-        expect(all.filter(e => e.tag === 'g' && e.attributes.class?.startsWith('badge')).map(e => e.attributes.class)).toEqual(['badge cost', 'badge quality']);
+        // In link order: c ~> q carries the double bar, q -| g and q -| c a minus each.
+        const drawing = all.slice(0, all.findIndex(e => e.attributes.class === 'legend'));
+        const marks = drawing.filter(e => e.attributes.class === 'minus' || e.attributes.class === 'delay-mark').map(e => e.text || e.attributes.class);
+        expect(marks).toEqual(['delay-mark', '−', '−']);
+        expect(drawing.filter(e => e.tag === 'g' && e.attributes.class?.startsWith('badge')).map(e => e.attributes.class)).toEqual(['badge cost', 'badge quality']);
         const legend = all.filter(e => e.attributes.class?.startsWith('loop-id')).map(e => e.text);
         expect(legend).toEqual(model.loops.map(l => l.id));
     });

@@ -1,0 +1,139 @@
+/** Plane geometry for the layout: points, boxes, segments, polygons and smooth paths. Pure. */
+
+export interface Point {
+    x: number;
+    y: number;
+}
+
+export interface Box {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
+
+export function polar(center: Point, radius: number, angle: number): Point {
+    return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
+}
+
+export function distance(a: Point, b: Point): number {
+    return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export function grow(box: Box, by: number): Box {
+    return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+export function circleBox(center: Point, radius: number): Box {
+    return { x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius };
+}
+
+export function boxAround(points: Point[]): Box {
+    const xs = points.map(p => p.x);
+    const ys = points.map(p => p.y);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/** Where segments ab and cd cross (not merely touch at an end), if they do. */
+export function crossing(a: Point, b: Point, c: Point, d: Point): Point | undefined {
+    const r = { x: b.x - a.x, y: b.y - a.y };
+    const s = { x: d.x - c.x, y: d.y - c.y };
+    const denominator = r.x * s.y - r.y * s.x;
+    if (Math.abs(denominator) < 1e-9) return undefined;
+    const t = ((c.x - a.x) * s.y - (c.y - a.y) * s.x) / denominator;
+    const u = ((c.x - a.x) * r.y - (c.y - a.y) * r.x) / denominator;
+    if (t <= 0 || t >= 1 || u <= 0 || u >= 1) return undefined;
+    return { x: a.x + t * r.x, y: a.y + t * r.y };
+}
+
+export function distanceToSegment(p: Point, a: Point, b: Point): number {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const lengthSquared = dx * dx + dy * dy;
+    const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared));
+    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** Whether the segment ab passes through the box (Liang–Barsky clipping). */
+export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
+    let t0 = 0;
+    let t1 = 1;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const edges: Array<[number, number]> = [[-dx, a.x - box.x], [dx, box.x + box.width - a.x], [-dy, a.y - box.y], [dy, box.y + box.height - a.y]];
+    for (const [p, q] of edges) {
+        if (p === 0) {
+            if (q < 0) return false;
+            continue;
+        }
+        const t = q / p;
+        if (p < 0) t0 = Math.max(t0, t);
+        else t1 = Math.min(t1, t);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+export function insidePolygon(p: Point, polygon: Point[]): boolean {
+    let inside = false;
+    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+        const a = polygon[i];
+        const b = polygon[j];
+        if ((a.y > p.y) !== (b.y > p.y) && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    }
+    return inside;
+}
+
+/** Positive when the polygon runs clockwise on screen (y grows downwards). */
+export function signedArea(polygon: Point[]): number {
+    let sum = 0;
+    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) sum += (polygon[j].x * polygon[i].y) - (polygon[i].x * polygon[j].y);
+    return sum / 2;
+}
+
+/** A smooth path through the points (Catmull–Rom as cubic Béziers), in SVG path data. */
+export function smoothPath(points: Point[]): string {
+    const parts = [`M ${f(points[0].x)} ${f(points[0].y)}`];
+    for (let i = 0; i + 1 < points.length; i++) {
+        const p0 = points[Math.max(0, i - 1)];
+        const p1 = points[i];
+        const p2 = points[i + 1];
+        const p3 = points[Math.min(points.length - 1, i + 2)];
+        const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
+        const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
+        parts.push(`C ${f(c1.x)} ${f(c1.y)} ${f(c2.x)} ${f(c2.y)} ${f(p2.x)} ${f(p2.y)}`);
+    }
+    return parts.join(' ');
+}
+
+/** The point at `fraction` of a polyline's length, and the direction there (radians). */
+export function alongPolyline(points: Point[], fraction: number): { at: Point; angle: number } {
+    const lengths = points.slice(1).map((p, i) => distance(points[i], p));
+    const total = lengths.reduce((a, b) => a + b, 0);
+    let remaining = Math.max(0, Math.min(1, fraction)) * total;
+    for (let i = 0; i < lengths.length; i++) {
+        if (remaining <= lengths[i] || i === lengths.length - 1) {
+            const t = lengths[i] === 0 ? 0 : Math.min(1, remaining / lengths[i]);
+            const a = points[i];
+            const b = points[i + 1];
+            return { at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, angle: Math.atan2(b.y - a.y, b.x - a.x) };
+        }
+        remaining -= lengths[i];
+    }
+    return { at: points[0], angle: 0 };
+}
+
+export function polylineLength(points: Point[]): number {
+    return points.slice(1).reduce((sum, p, i) => sum + distance(points[i], p), 0);
+}
+
+/** Coordinates to one decimal: stable text, small files. */
+export function f(value: number): string {
+    return (Math.round(value * 10) / 10).toString();
+}
