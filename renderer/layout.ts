@@ -145,14 +145,17 @@ export function layoutWheel(model: RenderModel): Layout {
         wheelRadius,
         hub: plan?.hub ?? false,
         nodes: nodes.map(n => ({ ...n, center: move(n.center), labelBox: moveBox(n.labelBox), badges: n.badges.map(b => ({ ...b, at: move(b.at) })) })),
-        links: linkLayouts.map(l => ({
+        links: linkLayouts.map(l => {
+            const points = l.points.map(move);
+            return {
             ...l,
-            points: l.points.map(move),
-            path: l.shape === 'rim' && plan ? rimArc(l.points.map(move), move(origin), wheelRadius) : smoothPath(l.points.map(move)),
+            points,
+            path: l.shape === 'rim' && plan ? rimArc(points, move(origin), wheelRadius) : smoothPath(points),
             minus: l.minus && move(l.minus),
             delay: l.delay && { ...l.delay, at: move(l.delay.at) },
             label: l.label && { ...l.label, box: moveBox(l.label.box) }
-        })),
+            };
+        }),
         markers: markers.map(m => ({ ...m, at: move(m.at) })),
         legendTop
     };
