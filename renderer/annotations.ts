@@ -213,25 +213,61 @@ export function placeLinkLabel(occupancy: Occupancy, owner: string, drawn: Point
     return fallback!.text;
 }
 
-/** The best spot inside a polygon for a loop marker: the one farthest from everything, preferring spots no other loop encloses. */
+/**
+ * The best spot inside a polygon for a loop marker: the one farthest from everything (up to twice
+ * its radius), preferring spots no other loop encloses. A coarse grid first, then a finer one
+ * round the best spots: a wheel with ten loops stays fast.
+ */
 export function placeMarker(occupancy: Occupancy, polygon: Point[], others: Point[][], radius: number): Point {
-    const xs = polygon.map(p => p.x);
-    const ys = polygon.map(p => p.y);
-    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const step = Math.max(5, Math.min(maxX - minX, maxY - minY) / 28, Math.max(maxX - minX, maxY - minY) / 60);
-    let best: { at: Point; score: number } | undefined;
-    const edge = (p: Point) => Math.min(...polygon.map((a, i) => distanceToSegment(p, a, polygon[(i + 1) % polygon.length])));
-    for (let y = minY + step / 2; y < maxY; y += step) {
-        for (let x = minX + step / 2; x < maxX; x += step) {
-            const p = { x, y };
-            if (!insidePolygon(p, polygon)) continue;
-            const room = Math.min(occupancy.clearance(p, 3 * radius), edge(p));
-            const nested = others.filter(other => insidePolygon(p, other)).length;
-            const score = Math.min(room, 2.2 * radius) - (room >= radius ? 0 : 100) - nested * 3 * radius;
-            if (!best || score > best.score + 1e-9) best = { at: p, score };
+    const bounds = boundsOf(polygon);
+    const otherBounds = others.map(boundsOf);
+    const score = (p: Point): number => {
+        if (!insidePolygon(p, polygon)) return -Infinity;
+        let edge = Infinity;
+        for (let i = 0; i < polygon.length; i++) edge = Math.min(edge, distanceToSegment(p, polygon[i], polygon[(i + 1) % polygon.length]));
+        let nested = 0;
+        others.forEach((other, k) => {
+            const b = otherBounds[k];
+            if (p.x >= b.minX && p.x <= b.maxX && p.y >= b.minY && p.y <= b.maxY && insidePolygon(p, other)) nested++;
+        });
+        // Too near its own loop's links: no need to look round for anything else.
+        const room = edge < radius ? edge : Math.min(occupancy.clearance(p, 2.2 * radius), edge);
+        return Math.min(room, 2.2 * radius) - (room >= radius ? 0 : 100) - nested * 3 * radius;
+    };
+    const width = bounds.maxX - bounds.minX;
+    const height = bounds.maxY - bounds.minY;
+    const step = Math.max(4, Math.max(width, height) / 14);
+    const scored: Array<{ at: Point; score: number }> = [];
+    for (let y = bounds.minY + step / 2; y < bounds.maxY; y += step) {
+        for (let x = bounds.minX + step / 2; x < bounds.maxX; x += step) {
+            const at = { x, y };
+            const value = score(at);
+            if (value > -Infinity) scored.push({ at, score: value });
+        }
+    }
+    scored.sort((a, b) => b.score - a.score || a.at.y - b.at.y || a.at.x - b.at.x);
+    let best = scored[0];
+    for (const seed of scored.slice(0, 2)) {
+        for (let dy = -1; dy <= 1; dy++) {
+            for (let dx = -1; dx <= 1; dx++) {
+                const at = { x: seed.at.x + (dx * step) / 2, y: seed.at.y + (dy * step) / 2 };
+                const value = score(at);
+                if (value > best.score + 1e-9) best = { at, score: value };
+            }
         }
     }
     if (best) return best.at;
-    // A polygon too thin to hold a grid point: its middle.
+    // A polygon too thin to hold a grid point: a point along its edge.
     return alongPolyline([...polygon, polygon[0]], 0.25).at;
+}
+
+function boundsOf(points: Point[]): { minX: number; minY: number; maxX: number; maxY: number } {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of points) {
+        minX = Math.min(minX, p.x);
+        minY = Math.min(minY, p.y);
+        maxX = Math.max(maxX, p.x);
+        maxY = Math.max(maxY, p.y);
+    }
+    return { minX, minY, maxX, maxY };
 }

@@ -78,9 +78,13 @@ const NOTE_CHARS = 56;
 const MIN_WIDTH = 640;
 /** Room above the drawing for the flywheel's title. */
 const TITLE_SPACE = 64;
-/** The crossing search tries this many spines, and only on wheels this small (it routes every link once per spine). */
-const SPINES_TRIED = 6;
+/**
+ * The crossing search tries this many spines, and only on wheels this small (it routes every link
+ * once per spine and compares every pair); larger wheels also place their labels more simply.
+ */
+const SPINES_TRIED = 4;
 const SEARCH_LIMIT = 80;
+const SEARCH_LINKS = 60;
 /** Loop markers are drawn for this many loops (the legend lists as many). */
 export const MARKED_LOOPS = 10;
 
@@ -179,7 +183,8 @@ function emptyPlan(wheelRadius: number): WheelPlan {
  */
 function bestPlan(model: RenderModel): WheelPlan {
     const candidates = spines(model);
-    const tried = model.nodes.length <= SEARCH_LIMIT ? candidates.slice(0, SPINES_TRIED) : candidates.slice(0, 1);
+    const small = model.nodes.length <= SEARCH_LIMIT && model.links.length <= SEARCH_LINKS;
+    const tried = small ? candidates.slice(0, SPINES_TRIED) : candidates.slice(0, 1);
     let best: { plan: WheelPlan; crossings: number } | undefined;
     for (const spine of tried) {
         const plan = planWheel(model, spine);
