@@ -10,7 +10,8 @@
  *                 > title, path.course (arrowhead as marker-end), text.minus?, path.delay-mark?, text.link-label?
  *     g.nodes > g.node[data-node][data-index] > title, circle.halo?, circle.body, g.badge*, text.label, text.note?
  *     g.loop-markers > g.loop-marker[data-loop] > title, circle, path.loop-arrow, path.loop-arrowhead, text
- *     g.legend > text rows; g.legend.key (one drawn sample per glyph)
+ *     g.legend > text rows; g.legend.key > g.link-sample, g.badge, g.node-sample, g.marker-sample (one drawn sample per glyph,
+ *       none of them carrying a hook or the classes link, node or loop-marker)
  * Marks added on top (such as `data-change`) go on these groups.
  */
 import { CHAR_EM, LINK_FONT_SIZE, LINK_LINE_HEIGHT } from './annotations.js';
@@ -83,10 +84,16 @@ export const FLYWHEEL_CSS = `
 .flywheel .legend .loop-id.balancing { fill: var(--fw-dampen); }
 .flywheel .legend .inner-loop-id { font-weight: 700; fill: var(--fw-accenttext); }
 .flywheel .legend .inner-loop-id.balancing { fill: var(--fw-dampen); }
-.flywheel .key path.course { fill: none; stroke: var(--fw-link); stroke-width: 1.8; }
-.flywheel .key .dampening path.course { stroke: var(--fw-dampen); }
-.flywheel .key .delayed path.course { stroke-dasharray: 7 4; }
-.flywheel .key .node circle.body { fill: var(--fw-node); stroke: var(--fw-warning); stroke-width: 2; stroke-dasharray: 4 3; }
+.flywheel .key .link-sample path.course { fill: none; stroke: var(--fw-link); stroke-width: 1.8; }
+.flywheel .key .link-sample.dampening path.course { stroke: var(--fw-dampen); }
+.flywheel .key .link-sample.delayed path.course { stroke-dasharray: 7 4; }
+.flywheel .key .link-sample .minus { fill: var(--fw-dampen); font-size: 17px; font-weight: 700; text-anchor: middle; }
+.flywheel .key .link-sample .delay-mark { fill: none; stroke: var(--fw-link); stroke-width: 2.2; }
+.flywheel .key .node-sample circle { fill: var(--fw-node); stroke: var(--fw-warning); stroke-width: 2; stroke-dasharray: 4 3; }
+.flywheel .key .marker-sample circle { fill: var(--fw-bg); }
+.flywheel .key .marker-sample .loop-arrow { fill: none; stroke: var(--fw-accent); stroke-width: 1.6; }
+.flywheel .key .marker-sample .loop-arrowhead { fill: var(--fw-accent); }
+.flywheel .key .marker-sample text { font-size: 11px; font-weight: 700; text-anchor: middle; fill: var(--fw-accenttext); }
 .flywheel .highlighted circle.body, .flywheel .highlighted path.course { stroke: var(--fw-highlight); stroke-width: 4; }
 `;
 
@@ -282,13 +289,13 @@ function renderLegend(rows: LegendRow[], top: number): string {
 /** The key: a small drawn sample of each glyph and what it means, wrapping to the page's width. */
 function renderKey(top: number, width: number): { svg: string; bottom: number } {
     const items: Array<{ draw: (x: number, y: number) => string; text: string; sample: number }> = [
-        { sample: 30, text: 'reinforcing link', draw: (x, y) => `<g class="link reinforcing"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/></g>` },
-        { sample: 30, text: 'dampening link', draw: (x, y) => `<g class="link dampening"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow-dampening)"/><text class="minus" x="${x + 18}" y="${centredY(y - 9, 17)}">−</text></g>` },
-        { sample: 30, text: 'delayed link', draw: (x, y) => `<g class="link delayed"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/><path class="delay-mark" d="${doubleBar({ x: x + 12, y }, 0)}"/></g>` },
+        { sample: 30, text: 'reinforcing link', draw: (x, y) => `<g class="link-sample reinforcing"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/></g>` },
+        { sample: 30, text: 'dampening link', draw: (x, y) => `<g class="link-sample dampening"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow-dampening)"/><text class="minus" x="${x + 18}" y="${centredY(y - 9, 17)}">−</text></g>` },
+        { sample: 30, text: 'delayed link', draw: (x, y) => `<g class="link-sample delayed"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/><path class="delay-mark" d="${doubleBar({ x: x + 12, y }, 0)}"/></g>` },
         { sample: 18, text: 'cost driver', draw: (x, y) => `<g class="badge cost"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">$</text></g>` },
         { sample: 18, text: 'quality driver', draw: (x, y) => `<g class="badge quality"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">★</text></g>` },
-        { sample: 22, text: 'off the wheel', draw: (x, y) => `<g class="node off"><circle class="body" cx="${x + 8}" cy="${y}" r="8"/></g>` },
-        { sample: 32, text: 'loop and its turn (R reinforcing, B balancing)', draw: (x, y) => `<g class="loop-marker reinforcing">${loopGlyph({ x: x + 14, y }, true, 'R')}</g>` }
+        { sample: 22, text: 'off the wheel', draw: (x, y) => `<g class="node-sample off"><circle cx="${x + 8}" cy="${y}" r="8"/></g>` },
+        { sample: 32, text: 'loop and its turn (R reinforcing, B balancing)', draw: (x, y) => `<g class="marker-sample">${loopGlyph({ x: x + 14, y }, true, 'R')}</g>` }
     ];
     const parts: string[] = [];
     let x = 24;
