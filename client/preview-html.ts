@@ -44,7 +44,6 @@ body.vscode-high-contrast .flywheel .link path.course { stroke-width: 2.6; }
 #content { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
 #banner { position: absolute; z-index: 2; left: 10px; right: 10px; top: 8px; margin: 0; padding: 6px 10px; color: var(--vscode-editor-foreground); background: var(--vscode-inputValidation-errorBackground, var(--vscode-editor-background)); border: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); }
 #banner[hidden] { display: none; }
-#banner.stale { opacity: 0.65; }
 .not-drawn { margin: 8px 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground); max-width: 60em; }
 #content svg + svg { margin-top: 24px; border-top: 1px solid var(--vscode-panel-border); }
 `;

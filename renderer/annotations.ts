@@ -28,7 +28,11 @@ export class Occupancy {
     private readonly tree = new RBush<Item>();
 
     /** What is there from the start (nodes, link lines, arrowheads), loaded at once: an R-tree builds faster in bulk. */
-    constructor(start: { circles: Array<{ center: Point; radius: number; owner: string }>; polylines: Array<{ points: Point[]; owner: string }>; boxes: Array<{ box: Box; owner: string }> }) {
+    constructor(start: {
+        circles: Array<{ center: Point; radius: number; owner: string }>;
+        polylines: Array<{ points: Point[]; owner: string }>;
+        boxes: Array<{ box: Box; owner: string }>;
+    }) {
         const items: Item[] = [];
         for (const { center, radius, owner } of start.circles) items.push({ ...toBBox(circleBox(center, radius)), kind: 'node', owner, circle: { center, radius } });
         for (const { points, owner } of start.polylines) {
@@ -156,7 +160,9 @@ export function besideCircle(center: Point, reach: number, angle: number, width:
  * no node, label or link; then a little further out; then over a link rather than far away; at
  * last pushed outwards along `preferred` until it is free.
  */
-export function placeNodeLabel(occupancy: Occupancy, owner: string, center: Point, radius: number, preferred: number, width: number, height: number, thorough = true): { box: Box; anchor: Anchor } {
+export function placeNodeLabel(
+    occupancy: Occupancy, owner: string, center: Point, radius: number, preferred: number, width: number, height: number, thorough = true
+): { box: Box; anchor: Anchor } {
     const reach = radius + 7;
     const turns = [0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 2.5, -2.5, 3, -3, 3.5, -3.5, 4];
     // A large wheel's labels look outwards only (its rim is crowded anyway): 400 nodes stay fast.

@@ -152,12 +152,12 @@ export function layoutWheel(model: RenderModel): Layout {
         links: linkLayouts.map(l => {
             const points = l.points.map(move);
             return {
-            ...l,
-            points,
-            path: l.shape === 'rim' && plan ? rimArc(points, move(origin), wheelRadius) : smoothPath(points),
-            minus: l.minus && move(l.minus),
-            delay: l.delay && { ...l.delay, at: move(l.delay.at) },
-            label: l.label && { ...l.label, box: moveBox(l.label.box) }
+                ...l,
+                points,
+                path: l.shape === 'rim' && plan ? rimArc(points, move(origin), wheelRadius) : smoothPath(points),
+                minus: l.minus && move(l.minus),
+                delay: l.delay && { ...l.delay, at: move(l.delay.at) },
+                label: l.label && { ...l.label, box: moveBox(l.label.box) }
             };
         }),
         markers: markers.map(m => ({ ...m, at: move(m.at) })),
@@ -284,7 +284,10 @@ function placeOffWheel(model: RenderModel, plan: WheelPlan | undefined, wheelRad
     return result;
 }
 
-function placeNodes(model: RenderModel, centers: Map<number, Point>, radii: Map<number, number>, plan: WheelPlan | undefined, origin: Point, occupancy: Occupancy, routes: Route[], links: RenderLink[]): NodeLayout[] {
+function placeNodes(
+    model: RenderModel, centers: Map<number, Point>, radii: Map<number, number>, plan: WheelPlan | undefined, origin: Point,
+    occupancy: Occupancy, routes: Route[], links: RenderLink[]
+): NodeLayout[] {
     // The goal first, then the rim, then the inner arcs, then the drivers off the wheel.
     const rank = (node: RenderNode) => (node.placement === 'goal' ? 0 : node.placement === 'off' ? 3 : (plan?.at.get(node.index)?.level ?? 0) === 0 ? 1 : 2);
     const order = [...model.nodes].sort((a, b) => rank(a) - rank(b) || a.index - b.index);

@@ -132,7 +132,8 @@ export function planWheel(model: RenderModel, spine: number[]): WheelPlan {
 
 function earIsLabelled(ear: Ear, model: RenderModel): boolean {
     const chain = [ear.from, ...ear.nodes, ear.to];
-    return model.links.some(link => link.label !== undefined && chain.some((node, i) => i + 1 < chain.length && link.source === node && link.target === chain[i + 1]));
+    const along = (source: number, target: number) => chain.some((node, i) => i + 1 < chain.length && source === node && target === chain[i + 1]);
+    return model.links.some(link => link.label !== undefined && along(link.source, link.target));
 }
 
 function levelRadius(wheelRadius: number, level: number): number {

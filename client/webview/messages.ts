@@ -4,8 +4,6 @@
 export type ToPreview =
     | { type: 'render'; uri: string; svg: string; notDrawn?: string[] }
     | { type: 'syntax-error'; message: string }
-    /** The text changed and its drawing or error is on its way: what the banner says may be out of date. */
-    | { type: 'editing' }
     | { type: 'highlight'; flywheel?: string; node?: string; link?: number }
     | { type: 'rasterize'; id: number; svg: string; scale: number };
 

@@ -41,7 +41,6 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
     switch (message.type) {
         case 'render': return render(message.uri, message.svg, message.notDrawn ?? []);
         case 'syntax-error': return showBanner(message.message);
-        case 'editing': return banner.classList.add('stale');
         case 'highlight': return highlight(message);
         case 'rasterize': return void rasterize(message.id, message.svg, message.scale);
     }
@@ -56,7 +55,6 @@ function render(from: string, svg: string, notDrawn: string[]): void {
     highlight(highlighted);
     // The banner describes the text that failed to parse; this drawing is of newer text.
     banner.hidden = true;
-    banner.classList.remove('stale');
     uri = from;
     if (view.fitted) fit();
     else apply();
@@ -143,7 +141,6 @@ function notice(text: string): HTMLElement {
 function showBanner(text: string): void {
     banner.textContent = `The text does not parse, so this is the last good drawing: ${text}`;
     banner.hidden = false;
-    banner.classList.remove('stale');
     report();
 }
 

@@ -80,7 +80,9 @@ async function openThemed(kind: string, overrides: Record<string, string> = {}):
     const colours = { ...THEME_KINDS[kind].colours, ...overrides };
     const page = await browser.newPage();
     await page.addInitScript(() => {
-        (window as unknown as { acquireVsCodeApi: unknown }).acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+        (window as unknown as { acquireVsCodeApi: unknown }).acquireVsCodeApi = () => ({
+            postMessage: () => undefined, getState: () => undefined, setState: () => undefined
+        });
     });
     await page.goto(server.origin);
     await page.evaluate(({ bodyClass, colours }) => {
@@ -133,7 +135,8 @@ async function painted(page: Page): Promise<Painted[]> {
             }
             // A shape is seen by its outline or its fill, whichever stands out: take the one that does most.
             const candidates = [stroke, fill].filter((c): c is [number, number, number, number] => c !== undefined && !same(c, background));
-            if (candidates.length > 0) found.push({ what: describe(element), text: false, colour: candidates[0], on, ...(candidates[1] ? { alternative: candidates[1] } : {}) });
+            if (candidates.length === 0) continue;
+            found.push({ what: describe(element), text: false, colour: candidates[0], on, ...(candidates[1] ? { alternative: candidates[1] } : {}) });
         }
         return found;
     });

@@ -111,7 +111,9 @@ function boxGap(p: Point, box: Box): number {
 }
 
 function overlapping(a: Thing, b: Thing): boolean {
-    if (a.circle && b.circle) return Math.hypot(a.circle.center.x - b.circle.center.x, a.circle.center.y - b.circle.center.y) < a.circle.radius + b.circle.radius;
+    if (a.circle && b.circle) {
+        return Math.hypot(a.circle.center.x - b.circle.center.x, a.circle.center.y - b.circle.center.y) < a.circle.radius + b.circle.radius;
+    }
     if (a.circle) return boxGap(a.circle.center, b.box!) < a.circle.radius;
     if (b.circle) return boxGap(b.circle.center, a.box!) < b.circle.radius;
     const [p, q] = [a.box!, b.box!];
