@@ -1,11 +1,22 @@
 #!/usr/bin/env node
+// Plain JavaScript that any Node.js can run, so that an old one hears which Node is needed
+// (package.json's `engines`, the one place that says it) instead of failing inside the bundle.
+import { readFileSync } from 'node:fs';
 import module from 'node:module';
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-    process.stderr.write(`flywheel: needs Node.js 22 or newer (this is Node.js ${process.versions.node})\n`);
+const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const minimum = /\d+(\.\d+)*/.exec(engines.node)[0];
+if (isOlder(process.versions.node, minimum)) {
+    process.stderr.write(`flywheel: needs Node.js ${minimum} or newer (this is Node.js ${process.versions.node})\n`);
     process.exit(2);
 }
 // Caches V8's compiled code between runs: `flywheel check` in CI starts many times.
 module.enableCompileCache?.();
 await import('../out/cli.mjs');
+
+/** Whether dotted version `version` comes before `minimum` (`20.20.2` before `22.12`). */
+function isOlder(version, minimum) {
+    const [have, need] = [version, minimum].map(v => v.split('.').map(Number));
+    const differs = need.findIndex((part, i) => (have[i] ?? 0) !== part);
+    return differs >= 0 && (have[differs] ?? 0) < need[differs];
+}

@@ -99,9 +99,24 @@ function writeDrawing(target: string, bytes: string | Uint8Array): void {
 async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Promise<string | Uint8Array> {
     const svg = renderSvg(model, { theme, standalone: true });
     if (format === 'svg') return svg;
-    // Loaded only here: a native module that `flywheel check` never needs.
-    const { Resvg } = await import('@resvg/resvg-js');
+    const { Resvg } = await loadResvg();
     return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
+/**
+ * resvg, loaded only here: a native module that no other command needs. Its binary for this
+ * platform comes as an optional dependency, which `npm install --omit=optional` or an unsupported
+ * platform leaves out; say so in one line rather than as an internal error.
+ */
+async function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
+    try {
+        return await import('@resvg/resvg-js');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        throw new UsageError(`PNG export needs resvg's native module for ${process.platform}-${process.arch}, which is not installed `
+            + `(were optional dependencies skipped?): reinstall flywheel with them, or use --format svg`);
+    }
 }
 
 /**

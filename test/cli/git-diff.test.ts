@@ -37,7 +37,7 @@ beforeEach(() => {
     commitAll('first wheel');
 });
 
-describe('git diff with the fly driver', () => {
+describe('git diff with the flywheel driver', () => {
     test('plain text, as a terminal shows it: labels and arrows as written, no Markdown escapes', () => {
         writeFileSync(join(repo, 'shop.fly'), SHOP.replace('driver buyers "Buyers"', 'driver buyers "Buyers <-> *sellers* [b_2]"'));
         const run = git('diff');
