@@ -3,6 +3,7 @@
  * input print one line (`flywheel: …`) and exit with 2; nothing prints a stack trace unless
  * FLYWHEEL_DEBUG is set.
  */
+import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { UsageError } from './files.js';
 
@@ -54,6 +55,9 @@ const COMMANDS: Command[] = [
     }
 ];
 
+/** docs/language.md, shipped in the package beside out/ (this code is bundled into out/cli.mjs). */
+const LANGUAGE_REFERENCE = fileURLToPath(new URL('../docs/language.md', import.meta.url));
+
 function usage(): string {
     return [
         'Usage: flywheel <command> [options]',
@@ -62,7 +66,9 @@ function usage(): string {
         ...COMMANDS.map(command => command.usage),
         '',
         'Exit codes: 0 success, 1 problems found (see each command), 2 bad usage or unreadable input.',
-        'Options: --help, --version'
+        'Options: --help, --version',
+        '',
+        `The language (names, arrows, kinds, every diagnostic and its fix): ${LANGUAGE_REFERENCE}`
     ].join('\n');
 }
 

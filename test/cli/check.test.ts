@@ -203,6 +203,11 @@ describe('flywheel --help and --version', () => {
         expect(run.stdout).toContain('check [PATH…]');
         expect(run.stdout).toContain('Exit codes:');
     });
+    test('--help ends with the path of the language reference, docs/language.md', () => {
+        expect(runFlywheel(['--help']).stdout).toMatch(/\nThe language \(names, arrows, kinds, every diagnostic and its fix\): (.*)\n$/);
+        const reference = /: (\/.*)\n$/.exec(runFlywheel(['--help']).stdout)![1];
+        expect(reference).toBe(resolve('docs/language.md'));
+    });
     test('--version prints the package version', async () => {
         const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
         expect(runFlywheel(['--version']).stdout).toBe(`${version}\n`);
