@@ -33,7 +33,7 @@ export interface Run {
 }
 
 /** Runs a command in `cwd` as the adopter's shell would. */
-export function run(cwd: string, command: string, args: string[], options: { input?: string; path?: string } = {}): Run {
+export function run(cwd: string, command: string, args: string[], options: { input?: string; path?: string; env?: Record<string, string> } = {}): Run {
     const env = {
         ...withoutNpmScriptVariables(process.env),
         PATH: options.path ?? USER_PATH,
@@ -43,7 +43,8 @@ export function run(cwd: string, command: string, args: string[], options: { inp
         GIT_PAGER: 'cat',
         NO_COLOR: '1',
         // The machine's npm cache (HOME is the temporary repository here).
-        npm_config_cache: npmCache()
+        npm_config_cache: npmCache(),
+        ...options.env
     };
     const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env, input: options.input, encoding: 'utf8' });
     if (result.error) throw result.error;
