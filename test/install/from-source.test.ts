@@ -97,7 +97,7 @@ describe('.github/workflows/release.yml', () => {
             const result = runStep(name);
             expect(result.status, `${name}:\n${result.stdout}\n${result.stderr}`).toBe(0);
         }
-        console.log(`measured: the release build (npm ci, npm run package, npm pack) in a fresh clone: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        console.log(`measured: the release build (npm ci, npm run vsix, npm pack) in a fresh clone: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
         const vsix = join(clone, 'out/flywheel.vsix');
         const inVsix = runOk(clone, 'unzip', ['-Z1', vsix]).stdout.trim().split('\n').sort();
