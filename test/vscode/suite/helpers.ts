@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'flywheel-lang.flywheel-lang';
+export const EXTENSION_ID = 'flywheel-lang.flywheel';
 
 /** The workspace folder the launcher opened (a temporary copy; tests may edit it freely). */
 export function workspaceFolder(): vscode.Uri {
