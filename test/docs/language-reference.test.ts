@@ -70,6 +70,13 @@ describe('docs/language.md', () => {
         }
     });
 
+    test('the suppression example is clean, and without its directives shows the codes they name', async () => {
+        const [example] = SECTIONS.find(s => s.heading === 'Turning a check off')!.examples;
+        expect((await validate(example)).diagnostics).toEqual([]);
+        const bare = example.split('\n').filter(line => !line.includes('flywheel-disable')).join('\n');
+        expect((await validate(bare)).diagnostics.map(d => d.code).sort()).toEqual(['balancing-loop', 'missing-quality-driver']);
+    });
+
     test('the keywords it lists are exactly the grammar\'s, with `initiative` reserved', () => {
         const grammar = readFileSync('language/flywheel.langium', 'utf8');
         const grammarKeywords = new Set([...grammar.matchAll(/'([a-z]+)'/g)].map(m => m[1]));
