@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Plain JavaScript that any Node.js can run, so that an old one hears which Node is needed
 // (package.json's `engines`, the one place that says it) instead of failing inside the bundle.
-import { readFileSync } from 'node:fs';
 import module from 'node:module';
 
-const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// require, not an import of node:fs: importing fs as an ES module loads its streams and promises.
+const { engines } = module.createRequire(import.meta.url)('../package.json');
 const minimum = /\d+(\.\d+)*/.exec(engines.node)[0];
 if (isOlder(process.versions.node, minimum)) {
     process.stderr.write(`flywheel: needs Node.js ${minimum} or newer (this is Node.js ${process.versions.node})\n`);
