@@ -4,8 +4,8 @@
  * per AST (a new parse makes new AST nodes, so a stale entry is never read and is collected).
  */
 import { type CommentProvider, isJSDoc, parseJSDoc } from 'langium';
-import type { Driver, Flywheel, Goal, Link, Node } from './generated/ast.js';
-import { isChain, isDriver, isGoal } from './generated/ast.js';
+import type { Flywheel, Link, Node } from './generated/ast.js';
+import { isChain, isDriver, isGoal, isNode } from './generated/ast.js';
 import type { FlywheelGraph, GraphLink, GraphNode } from '../core/analysis/graph.js';
 import { analyzeWheel, type WheelAnalysis } from '../core/analysis/analyze.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
@@ -45,7 +45,7 @@ export class FlywheelAnalyzer {
 
     private build(flywheel: Flywheel): FlywheelFacts {
         // A declaration the parser recovered without its name is a syntax error, not a node.
-        const declarations = flywheel.members.filter((m): m is Goal | Driver => (isGoal(m) || isDriver(m)) && Boolean(m.name));
+        const declarations = flywheel.members.filter((m): m is Node => isNode(m) && Boolean(m.name));
         const indexOf = new Map<Node, number>(declarations.map((node, index) => [node, index]));
         const links: Link[] = [];
         const graphLinks: GraphLink[] = [];

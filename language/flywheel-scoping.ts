@@ -8,7 +8,7 @@ import {
     type AstNode, type AstNodeDescription, AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE,
     type LangiumDocument, type LocalSymbols, MapScope, type ReferenceInfo, type Scope, type Stream, stream
 } from 'langium';
-import { type Driver, type Flywheel, type Goal, isDriver, isFlywheel, isGoal, type Model } from './generated/ast.js';
+import { type Flywheel, isFlywheel, isNode, type Model, type Node } from './generated/ast.js';
 
 /** Each flywheel's goal and drivers, as descriptions and as a map-backed scope. */
 export class FlywheelLocalSymbols implements LocalSymbols {
@@ -38,7 +38,7 @@ export class FlywheelScopeComputation extends DefaultScopeComputation {
         const symbols = new FlywheelLocalSymbols();
         for (const flywheel of (document.parseResult.value as Model).flywheels) {
             // Parser recovery can leave a declaration without its name.
-            const nodes = flywheel.members.filter((member): member is Goal | Driver => (isGoal(member) || isDriver(member)) && Boolean(member.name));
+            const nodes = flywheel.members.filter((member): member is Node => isNode(member) && Boolean(member.name));
             symbols.add(flywheel, nodes.map(node => this.descriptions.createDescription(node, node.name, document)));
         }
         return symbols;

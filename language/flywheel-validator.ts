@@ -2,7 +2,7 @@
  * One small check per diagnostic code of the contract. Every check reads the flywheel's cached
  * analysis (`FlywheelAnalyzer`); none walks the graph itself.
  */
-import { AstUtils, GrammarUtils, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, type DiagnosticInfo, MultiMap, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
 import { isDriver, isFlywheel, isGoal, isLink } from './generated/ast.js';
@@ -142,12 +142,11 @@ export class FlywheelValidator {
     checkBalancingLoops(flywheel: Flywheel, accept: ValidationAcceptor): void {
         const facts = this.analyzer.analyze(flywheel);
         // Loops that meet their first dampening link at the same place share one diagnostic.
-        const byBrake = new Map<number, Loop[]>();
+        const byBrake = new MultiMap<number, Loop>();
         for (const loop of facts.analysis.loops.filter(l => l.polarity === 'balancing')) {
-            const brake = loop.links.find(link => signOf(facts.graph.links[link].arrow) < 0)!;
-            byBrake.set(brake, [...(byBrake.get(brake) ?? []), loop]);
+            byBrake.add(loop.links.find(link => signOf(facts.graph.links[link].arrow) < 0)!, loop);
         }
-        for (const [brake, [loop, ...others]] of byBrake) {
+        for (const [brake, [loop, ...others]] of byBrake.entriesGroupedByKey()) {
             // When the search stopped early, more loops may run through this link than were found.
             const more = others.length === 0 ? '' : ` (and ${facts.analysis.loopsComplete ? '' : 'at least '}${others.length} more balancing loop${others.length > 1 ? 's' : ''} through this link: ${others.slice(0, 5).map(l => l.id).join(', ')}${others.length > 5 ? ', …' : ''})`;
             accept('warning', `Balancing loop ${loop.id} brakes the wheel: ${describePath(facts.graph, loop.links)}${more}.`, {

@@ -97,3 +97,16 @@ describe('the floors of the source tree', () => {
         ]);
     });
 });
+
+describe("the README's layout table", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Layout')).split('\n## ')[0];
+    const named = new Set([...table.matchAll(/^\| (.*?) \|/gm)].flatMap(([, cell]) => [...cell.matchAll(/`([\w.-]+)\/`/g)].map(([, folder]) => folder)));
+    const folders = readdirSync('.', { withFileTypes: true })
+        .filter(entry => entry.isDirectory() && !entry.name.startsWith('.') && !['node_modules', 'out', 'test-results'].includes(entry.name))
+        .map(entry => entry.name);
+
+    test('names every folder of the tree, and no folder that is not there', () => {
+        expect([...named].sort()).toEqual([...folders].sort());
+    });
+});

@@ -9,7 +9,7 @@
 import { type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { type Driver, type Flywheel, isDriver, isGoal, type Link, type Model, type Node } from '../generated/ast.js';
+import { type Driver, type Flywheel, isDriver, isNode, type Link, type Model, type Node } from '../generated/ast.js';
 import { dataOf, DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -118,12 +118,12 @@ function declareDriver(text: SourceText, flywheel: Flywheel, name: string): Fix 
 
 /** True when references by the node's name reach it: with a duplicate name, only the first declaration is reached. */
 function nameReaches(flywheel: Flywheel, node: Node): boolean {
-    return flywheel.members.find(m => (isGoal(m) || isDriver(m)) && m.name === node.name) === node;
+    return flywheel.members.find(m => isNode(m) && m.name === node.name) === node;
 }
 
 /** A name not yet used in the flywheel: `base`, `base2`, … */
 function freshName(flywheel: Flywheel, base: string): string {
-    const taken = new Set(flywheel.members.flatMap(m => (isGoal(m) || isDriver(m) ? [m.name] : [])));
+    const taken = new Set(flywheel.members.flatMap(m => (isNode(m) ? [m.name] : [])));
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     return name;
@@ -210,7 +210,7 @@ function appendLine(text: SourceText, flywheel: Flywheel, line: string): TextEdi
 
 /** A new declaration line right after the flywheel's last goal or driver (or before `}` without one). */
 function appendDeclaration(text: SourceText, flywheel: Flywheel, line: string): TextEdit {
-    const declarations = flywheel.members.filter(m => isGoal(m) || isDriver(m));
+    const declarations = flywheel.members.filter(isNode);
     const last = declarations[declarations.length - 1];
     if (!last?.$cstNode || !text.startsLine(last.$cstNode.offset)) return appendLine(text, flywheel, line);
     const end = text.endOfTrailingComments(last.$cstNode.end);

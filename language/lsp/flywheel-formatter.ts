@@ -18,7 +18,7 @@
 import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, type Lexer, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
-import { isChain, isDriver, isFlywheel, isGoal, isLink, isModel } from '../generated/ast.js';
+import { isChain, isFlywheel, isLink, isModel, isNode } from '../generated/ast.js';
 import { commentText, meaningOf } from '../model-meaning.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -90,7 +90,7 @@ export class FlywheelFormatter extends AbstractFormatter {
             open.prepend(Formatting.oneSpace());
             formatter.interior(open, close).prepend(INDENTED_LINE_KEEPING_ONE_BLANK);
             close.prepend(Formatting.newLine());
-        } else if (isGoal(node) || isDriver(node)) {
+        } else if (isNode(node)) {
             formatter.keywords('goal', 'driver', 'cost', 'quality').append(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
         } else if (isChain(node) || isLink(node)) {

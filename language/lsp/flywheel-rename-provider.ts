@@ -1,25 +1,38 @@
 /**
  * Rename that never breaks a link: Langium's rename updates every reference; this refuses names
  * the grammar would not accept (keywords, bad identifiers) and names already taken in the flywheel.
+ * What the grammar accepts is asked of the language's own lexer, so no pattern or keyword list is written again.
  */
-import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type LangiumDocument, type Lexer } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isDriver, isFlywheel, isGoal } from '../generated/ast.js';
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEYWORDS = new Set(['flywheel', 'goal', 'driver', 'cost', 'quality']);
-/** JSON-RPC's "invalid params": the client shows the message instead of applying an edit. */
-const INVALID_PARAMS = -32602;
+import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { FlywheelTerminals, isFlywheel, isNode } from '../generated/ast.js';
+import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 export class FlywheelRenameProvider extends DefaultRenameProvider {
+    private readonly lexer: Lexer;
+
+    constructor(services: FlywheelServices) {
+        super(services);
+        this.lexer = services.parser.Lexer;
+    }
+
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const { newName } = params;
-        if (KEYWORDS.has(newName)) throw new ResponseError(INVALID_PARAMS, `'${newName}' is a keyword of the flywheel language and cannot be a name.`);
-        if (!IDENTIFIER.test(newName)) throw new ResponseError(INVALID_PARAMS, `'${newName}' is not a valid name: use letters, digits and _, not starting with a digit.`);
+        // Invalid params: the client shows the message instead of applying an edit.
+        const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
+        const token = this.singleToken(newName);
+        if (token !== 'ID' && isIdentifierShaped(newName)) throw refuse(`'${newName}' is a keyword of the flywheel language and cannot be a name.`);
+        if (token !== 'ID') throw refuse(`'${newName}' is not a valid name: use letters, digits and _, not starting with a digit.`);
         const clash = this.clashingDeclaration(document, params);
-        if (clash) throw new ResponseError(INVALID_PARAMS, `'${newName}' is already declared in flywheel '${clash}'.`);
+        if (clash) throw refuse(`'${newName}' is already declared in flywheel '${clash}'.`);
         return super.rename(document, params);
+    }
+
+    /** The token type `text` is read as, when the lexer reads it as exactly one token. */
+    private singleToken(text: string): string | undefined {
+        const { tokens, errors } = this.lexer.tokenize(text);
+        return tokens.length === 1 && errors.length === 0 && tokens[0].image === text ? tokens[0].tokenType.name : undefined;
     }
 
     /** The flywheel's name when another goal or driver of it already has the new name. */
@@ -28,7 +41,13 @@ export class FlywheelRenameProvider extends DefaultRenameProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, offset, this.grammarConfig.nameRegexp);
         const flywheel = leaf && AstUtils.getContainerOfType(leaf.astNode, isFlywheel);
         if (!flywheel) return undefined;
-        const taken = flywheel.members.some(m => (isGoal(m) || isDriver(m)) && m.name === params.newName && m !== leaf.astNode);
+        const taken = flywheel.members.some(m => isNode(m) && m.name === params.newName && m !== leaf.astNode);
         return taken ? flywheel.name : undefined;
     }
+}
+
+/** Spelt like a name (the grammar's ID terminal): read as something else, it is a keyword. */
+function isIdentifierShaped(text: string): boolean {
+    const match = FlywheelTerminals.ID.exec(text);
+    return match?.index === 0 && match[0] === text;
 }

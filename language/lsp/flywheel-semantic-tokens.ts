@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, AllSemanticTokenTypes, type SemanticTokenAcceptor } from 'langium/lsp';
-import { isChain, isDriver, isGoal, isLink, type Node } from '../generated/ast.js';
+import { isChain, isDriver, isGoal, isLink, isNode, type Node } from '../generated/ast.js';
 
 const typeCount = Object.keys(AllSemanticTokenTypes).length;
 const modifierCount = Object.keys(AllSemanticTokenModifiers).length;
@@ -34,7 +34,7 @@ export class FlywheelSemanticTokenProvider extends AbstractSemanticTokenProvider
 
     /** Half-typed text parses into nodes with parts missing (no source, arrow or target): those parts get no token. */
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        if ((isGoal(node) || isDriver(node)) && node.name) {
+        if (isNode(node) && node.name) {
             acceptor({ node, property: 'name', type: nodeType(node), modifier: ['declaration', ...kindsOf(node)] });
         } else if (isChain(node) && node.source?.ref) {
             acceptor({ node, property: 'source', type: nodeType(node.source.ref), modifier: kindsOf(node.source.ref) });

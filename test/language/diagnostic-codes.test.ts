@@ -2,6 +2,7 @@
  * A diagnostic carries what it is about in its `data` (LANGUAGE.md's code, the flywheel, the node
  * or link, the loops and the names it mentions), set by the check that reported it.
  */
+import { MultiMap } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { dataOf, type DiagnosticData } from '../../language/diagnostic-codes.js';
@@ -25,10 +26,9 @@ flywheel Second {
 }
 `;
 
-async function dataByCode(text: string): Promise<{ data: Map<string, DiagnosticData[]>; diagnostics: Diagnostic[] }> {
+async function dataByCode(text: string): Promise<{ data: MultiMap<string, DiagnosticData>; diagnostics: Diagnostic[] }> {
     const { diagnostics } = await validate(text);
-    const data = new Map<string, DiagnosticData[]>();
-    for (const d of diagnostics) data.set(String(d.code), [...(data.get(String(d.code)) ?? []), dataOf(d)]);
+    const data = new MultiMap(diagnostics.map(d => [String(d.code), dataOf(d)] as const));
     return { data, diagnostics };
 }
 

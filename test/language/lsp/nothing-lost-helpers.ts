@@ -5,7 +5,7 @@
  */
 import { type AstNode, type CstNode, CstUtils, isJSDoc, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { type Flywheel, isChain, isDriver, isGoal, type Link, type Model } from '../../../language/generated/ast.js';
+import { type Flywheel, isChain, isDriver, isNode, type Link, type Model } from '../../../language/generated/ast.js';
 import { DiagnosticCode } from '../../../language/diagnostic-codes.js';
 import { services } from '../validation-helpers.js';
 
@@ -38,7 +38,7 @@ export function viewOf(model: Model): FlywheelView[] {
     return model.flywheels.map(flywheel => ({
         name: flywheel.name,
         label: flywheel.label,
-        declarations: flywheel.members.flatMap(member => (isGoal(member) || isDriver(member) ? [{
+        declarations: flywheel.members.flatMap(member => (isNode(member) ? [{
             type: member.$type,
             name: member.name,
             label: member.label,
@@ -182,10 +182,10 @@ export function descriptionHandedOn(link: Link): HandedOnDescription | undefined
     const members = chain.$container.members;
     const next = members[members.indexOf(chain) + 1];
     const doc = descriptionOf(chain);
-    if (chain.links.length > 1 || !doc || !(isGoal(next) || isDriver(next))) return undefined;
+    if (chain.links.length > 1 || !doc || !isNode(next)) return undefined;
     // A comment of the declaration's own stands between: it keeps its description (or lack of one).
     if (CstUtils.getPreviousNode(next.$cstNode!, true)?.hidden) return undefined;
-    return { to: members.filter(m => isGoal(m) || isDriver(m)).indexOf(next), doc };
+    return { to: members.filter(m => isNode(m)).indexOf(next), doc };
 }
 
 /**

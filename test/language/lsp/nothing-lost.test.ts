@@ -10,7 +10,7 @@
 import { type AstNode, AstUtils, GrammarUtils, isReference, type LangiumDocument, type ReferenceInfo, TextDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver';
-import { type Driver, type Goal, isDriver, isGoal, type Model } from '../../../language/generated/ast.js';
+import { type Driver, type Goal, isNode, type Model, type Node } from '../../../language/generated/ast.js';
 import { commentsOf, meaningOf } from '../../../language/model-meaning.js';
 import { diffFiles } from '../../../core/semantic-diff.js';
 import { fileSnapshotOf } from '../../../language/file-snapshot.js';
@@ -174,7 +174,7 @@ describe('rename changes the name in its declaration and its references, and not
     test.each(cases)('%s', async (_, text) => {
         const { document } = await validate(text);
         const model = document.parseResult.value;
-        const declarations = model.flywheels.flatMap(f => f.members).filter((m): m is Goal | Driver => (isGoal(m) || isDriver(m)) && Boolean(m.name));
+        const declarations = model.flywheels.flatMap(f => f.members).filter((m): m is Node => isNode(m) && Boolean(m.name));
         for (const [index, declaration] of declarations.entries()) {
             const newName = freshName(text, index);
             // From the declaration, and from the first reference when there is one.
@@ -225,7 +225,7 @@ describe('the corpus', () => {
             if (!parses(document)) notParsing++;
             if (model.flywheels.length > 1) severalFlywheels++;
             comments.push(...commentsOf(model.$cstNode));
-            const names = model.flywheels.map(f => new Set(f.members.flatMap(m => (isGoal(m) || isDriver(m) ? [m.name] : []))));
+            const names = model.flywheels.map(f => new Set(f.members.flatMap(m => (isNode(m) ? [m.name] : []))));
             sharedNames += names.flatMap(set => [...set]).filter(name => names.filter(set => set.has(name)).length > 1).length;
             for (const { diagnostic, action } of await offeredFixes(document)) {
                 rulesUsed.add(intentRuleOf(diagnostic, action.title));
