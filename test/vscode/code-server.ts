@@ -180,10 +180,12 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         return;
     }
     // Webviews are iframes inside iframes: click in the frame that holds the element.
+    // A locator, not an element handle: the preview may swap the drawing between finding the
+    // element and clicking it, and a locator finds it again instead of clicking a detached node.
     for (const frame of page.frames()) {
         const element = await frame.$(request.selector).catch(() => null);
         if (element) {
-            await element.click();
+            await frame.locator(request.selector).first().click({ timeout: 15_000 });
             return;
         }
     }
