@@ -105,7 +105,8 @@ describe('.github/workflows/release.yml', () => {
             '[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt', 'extension/changelog.md',
             'extension/language-configuration.json', 'extension/media/icon.png', 'extension/out/extension.cjs',
             'extension/out/server.cjs', 'extension/out/webview/preview.js', 'extension/package.json', 'extension/readme.md',
-            'extension/snippets/flywheel.json', 'extension/syntaxes/flywheel.tmLanguage.json'
+            // The config file's JSON schema, which the extension contributes through jsonValidation.
+            'extension/schemas/flywheel.config.schema.json', 'extension/snippets/flywheel.json', 'extension/syntaxes/flywheel.tmLanguage.json'
         ]);
         const manifest = JSON.parse(runOk(clone, 'unzip', ['-p', vsix, 'extension/package.json']).stdout);
         expect(manifest).toMatchObject({ name: 'flywheel', version: VERSION, icon: 'media/icon.png', galleryBanner: { theme: 'dark' } });
