@@ -4,18 +4,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { svgPathProperties } from 'svg-path-properties';
+import type { Box, Point } from '../../renderer/geometry.js';
 
-export interface Point {
-    x: number;
-    y: number;
-}
-
-export interface Box {
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-}
+export type { Box, Point };
 
 interface Element {
     tag: string;
@@ -79,6 +70,7 @@ function sample(d: string, step = 3): Point[] {
     return Array.from({ length: count + 1 }, (_, i) => properties.getPointAtLength((length * i) / count));
 }
 
+// Its own segment intersection, not the renderer's: a bug there must not hide itself here.
 function segmentCrossing(a: Point, b: Point, c: Point, d: Point): Point | undefined {
     const r = { x: b.x - a.x, y: b.y - a.y };
     const s = { x: d.x - c.x, y: d.y - c.y };
