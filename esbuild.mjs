@@ -1,7 +1,7 @@
-// Bundles the command line, the language server and the VS Code extension.
+// Bundles the command line, the language server and the VS Code extension (desktop and web).
 // Langium is ESM-only; the extension host loads CommonJS, so the editor bundles are `.cjs`.
 import * as esbuild from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
@@ -81,11 +81,18 @@ const esm = {
 // The extension host loads CommonJS; `vscode` is provided by it at run time.
 const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'out', external: ['vscode'] };
 
+// The web extension (vscode.dev, github.dev): its extension runs in the web worker extension
+// host (CommonJS, `vscode` provided; `.cjs`, since the package is "type": "module" and that host
+// refuses ESM), its language server in a Web Worker of its own (one file).
+const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'out', define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
+
 const builds = [
     // Split so that each command's code loads only when that command runs.
     // resvg is native: it stays a dependency, loaded from node_modules when a PNG is asked for.
     { ...esm, entryPoints: { cli: 'cli/main.ts' }, splitting: true, chunkNames: 'cli-chunks/[name]-[hash]', external: ['@resvg/resvg-js'], plugins: cliPlugins },
     { ...cjs, entryPoints: { server: 'server/main.ts', extension: 'client/extension.ts' } },
+    { ...web, format: 'cjs', outExtension: { '.js': '.cjs' }, entryPoints: { 'browser-extension': 'client/browser.ts' }, external: ['vscode'] },
+    { ...web, format: 'iife', entryPoints: { 'browser-server': 'server/browser.ts' } },
     // The preview page's script runs in the webview, a browser.
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
@@ -100,8 +107,16 @@ const builds = [
     ...(process.argv.includes('--fuzz') ? [{ ...esm, entryPoints: { fuzz: 'test/fuzz/fuzz.ts' }, minify: false }] : [])
 ];
 
+/** The Markdown preview's style sheet (`markdown.previewStyles`), written from the one source of the drawing's styles. */
+async function writeMarkdownPreviewCss() {
+    const { outputFiles: [module] } = await esbuild.build({ ...common, platform: 'neutral', format: 'esm', sourcemap: false, write: false, entryPoints: ['client/markdown-preview.ts'], outdir: 'out' });
+    const { MARKDOWN_PREVIEW_CSS } = await import(`data:text/javascript;base64,${Buffer.from(module.text).toString('base64')}`);
+    mkdirSync(new URL('./out/markdown', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./out/markdown/flywheel.css', import.meta.url), MARKDOWN_PREVIEW_CSS);
+}
+
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-    await Promise.all(builds.map(options => esbuild.build(options)));
+    await Promise.all([...builds.map(options => esbuild.build(options)), writeMarkdownPreviewCss()]);
 }

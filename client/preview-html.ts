@@ -4,6 +4,7 @@
  * event handlers. The drawing's colours follow the VS Code theme through its CSS variables.
  */
 import { FLYWHEEL_CSS } from '../renderer/svg.js';
+import { FLYWHEEL_VSCODE_THEME_CSS } from './vscode-theme.js';
 
 export interface PreviewPageOptions {
     /** `webview.cspSource`: where the page may load its script from. */
@@ -12,27 +13,11 @@ export interface PreviewPageOptions {
     scriptUri: string;
 }
 
-/**
- * The drawing's colours mapped onto VS Code's theme (light, dark and high contrast alike). The rim
- * band is a tint of the background, so links drawn on it keep their contrast in every theme; in
- * high-contrast themes links and marks take the editor's foreground and contrast border.
- */
-const VSCODE_THEME_CSS = `
+/** The page around the drawing, in VS Code's theme. */
+const PAGE_CSS = `
 html, body { height: 100%; }
 body { margin: 0; padding: 0; background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); display: flex; flex-direction: column; overflow: hidden; }
-.flywheel { --fw-bg: var(--vscode-editor-background); --fw-fg: var(--vscode-editor-foreground);
-  --fw-muted: var(--vscode-descriptionForeground);
-  --fw-rim: color-mix(in srgb, var(--vscode-editor-foreground) 10%, var(--vscode-editor-background));
-  --fw-node: var(--vscode-editor-background); --fw-accent: var(--vscode-charts-blue);
-  --fw-accenttext: color-mix(in srgb, var(--vscode-charts-blue) 65%, var(--vscode-editor-foreground));
-  --fw-goal: var(--vscode-charts-yellow); --fw-goaledge: color-mix(in srgb, var(--vscode-charts-yellow) 60%, var(--vscode-editor-foreground));
-  --fw-link: var(--vscode-descriptionForeground);
-  --fw-dampen: var(--vscode-charts-red); --fw-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground) 60%, var(--vscode-editor-foreground));
-  --fw-highlight: var(--vscode-focusBorder); display: block; }
-body.vscode-high-contrast .flywheel, body.vscode-high-contrast-light .flywheel {
-  --fw-muted: var(--vscode-editor-foreground); --fw-link: var(--vscode-editor-foreground);
-  --fw-accent: var(--vscode-contrastActiveBorder, var(--vscode-editor-foreground)); --fw-accenttext: var(--vscode-editor-foreground); }
-body.vscode-high-contrast .flywheel .link path.course { stroke-width: 2.6; }
+.flywheel { display: block; }
 .node { cursor: pointer; }
 #toolbar { flex: none; display: flex; gap: 6px; align-items: center; padding: 6px 10px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
 #toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-contrastBorder, transparent); padding: 3px 10px; cursor: pointer; }
@@ -69,7 +54,7 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Flywheel preview</title>
-<style nonce="${nonce}">${FLYWHEEL_CSS}${VSCODE_THEME_CSS}</style>
+<style nonce="${nonce}">${FLYWHEEL_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
 </head>
 <body>
 <div id="toolbar"><button id="export-svg" type="button">Export SVG</button><button id="export-png" type="button">Export PNG</button><span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>

@@ -6,7 +6,7 @@
  * exports SVG and PNG, and comes back after a window reload.
  */
 import * as vscode from 'vscode';
-import { type LanguageClient, State } from 'vscode-languageclient/node';
+import { type BaseLanguageClient, State } from 'vscode-languageclient';
 import { PreviewClosedNotification, PreviewOpenedNotification, type RenderModelsParams, RenderModelsNotification } from '../language/preview-protocol.js';
 import type { RenderModel, SourceRange } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
@@ -18,7 +18,7 @@ export const PREVIEW_VIEW_TYPE = 'flywheel.preview';
 export class PreviewManager implements vscode.WebviewPanelSerializer {
     private readonly previews = new Map<string, Preview>();
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         context.subscriptions.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.commands.registerCommand('flywheel.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active)),
@@ -105,7 +105,7 @@ class Preview {
     private rasterRequests = new Map<number, (result: { png?: string; error?: string }) => void>();
 
     constructor(
-        context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri
+        context: vscode.ExtensionContext, private readonly client: BaseLanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri
     ) {
         const webview = panel.webview;
         webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
