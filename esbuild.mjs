@@ -1,6 +1,7 @@
 // Bundles the command line, the language server and the VS Code extension (desktop and web).
 // Langium is ESM-only; the extension host loads CommonJS, so the editor bundles are `.cjs`.
 import * as esbuild from 'esbuild';
+import { Buffer } from 'node:buffer';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
