@@ -103,13 +103,20 @@ describe('.github/workflows/release.yml', () => {
         const inVsix = runOk(clone, 'unzip', ['-Z1', vsix]).stdout.trim().split('\n').sort();
         expect(inVsix).toEqual([
             '[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt', 'extension/changelog.md',
-            'extension/language-configuration.json', 'extension/media/icon.png', 'extension/out/extension.cjs',
+            'extension/language-configuration.json', 'extension/media/icon.png',
+            // Both entries: the desktop one (with its language server as a Node process) and the web one (with its server in a Web Worker).
+            'extension/out/browser-extension.cjs', 'extension/out/browser-server.js', 'extension/out/extension.cjs',
+            // The Markdown preview's style sheet for ```fly blocks.
+            'extension/out/markdown/flywheel.css',
             'extension/out/server.cjs', 'extension/out/webview/preview.js', 'extension/package.json', 'extension/readme.md',
             // The config file's JSON schema, which the extension contributes through jsonValidation.
             'extension/schemas/flywheel.config.schema.json', 'extension/snippets/flywheel.json', 'extension/syntaxes/flywheel.tmLanguage.json'
         ]);
         const manifest = JSON.parse(runOk(clone, 'unzip', ['-p', vsix, 'extension/package.json']).stdout);
-        expect(manifest).toMatchObject({ name: 'flywheel', version: VERSION, icon: 'media/icon.png', galleryBanner: { theme: 'dark' } });
+        expect(manifest).toMatchObject({
+            name: 'flywheel', version: VERSION, icon: 'media/icon.png', galleryBanner: { theme: 'dark' },
+            main: './out/extension.cjs', browser: './out/browser-extension.cjs'
+        });
         // The Marketplace page is the README, its relative links turned into the repository's.
         const readme = runOk(clone, 'unzip', ['-p', vsix, 'extension/readme.md']).stdout;
         expect(readme).toContain('](https://github.com/flywheel-lang/flywheel/blob/HEAD/docs/language.md)');
