@@ -1,6 +1,6 @@
 /**
- * `flywheel diff OLD NEW [--format text|markdown|json]`: what changed in meaning between two versions of a
- * `.fly` file. `-` reads standard input; an empty file or /dev/null is a missing side (the file
+ * `flywheel diff OLD NEW [--format text|markdown|json|svg|png]`: what changed in meaning between two versions of a
+ * `.fly` file, in words or drawn (diff-drawing.ts). `-` reads standard input; an empty file or /dev/null is a missing side (the file
  * was added or deleted), as git passes it. With `--git`, the seven (or nine, for a rename)
  * arguments git gives an external diff driver (`diff.flywheel.command`).
  */
@@ -9,10 +9,13 @@ import { type LangiumDocument, URI } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { fileSnapshotOf } from '../language/file-snapshot.js';
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
-import { diffFiles, type FileSnapshot } from '../core/semantic-diff.js';
+import { diffFiles } from '../core/semantic-diff.js';
+import type { Theme } from '../renderer/svg.js';
 import { parseOptions } from './command.js';
+import { type DrawnSide, writeDiffDrawings } from './diff-drawing.js';
 import { diffJson, diffMarkdown, diffText } from './diff-report.js';
 import { decodeUtf8, readFlyFile, UsageError } from './files.js';
+import { formatOf, oneOf } from './render.js';
 import { createCliServices } from './workspace.js';
 
 /** One version: the name it is shown by, and its text (undefined when the file does not exist there). */
@@ -22,11 +25,25 @@ interface Side {
 }
 
 export async function runDiff(args: string[]): Promise<number> {
-    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, git: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, {
+        format: { type: 'string' }, git: { type: 'boolean' }, output: { type: 'string', short: 'o' }, theme: { type: 'string' }
+    });
     const format = parseDiffFormat(values.format);
+    const drawing = format === 'svg' || format === 'png';
+    if (values.git && drawing) throw new UsageError(`--git prints words for git diff; to draw, run flywheel diff OLD NEW --format ${format}`);
+    if (!drawing && (values.output !== undefined || values.theme !== undefined)) {
+        throw new UsageError(`${values.output !== undefined ? '-o' : '--theme'} is for the drawings: add --format svg or --format png`);
+    }
     const [old, now] = values.git ? gitSides(positionals) : plainSides(positionals);
     const services = createCliServices();
-    const [before, after] = await snapshotsOf(services, [old, now]);
+    const documents = await documentsOf(services, [old, now]);
+    if (drawing) {
+        const theme = oneOf<Theme>('--theme', values.theme ?? 'light', ['light', 'dark']);
+        if (values.output !== undefined && values.output !== '-') formatOf(format, values.output);
+        const sides: [DrawnSide, DrawnSide] = [{ name: old.name, document: documents[0] }, { name: now.name, document: documents[1] }];
+        return writeDiffDrawings(services, sides, { format, output: values.output, theme });
+    }
+    const [before, after] = documents.map(document => document && fileSnapshotOf(document, services.analysis.FlywheelAnalyzer));
     const diff = diffFiles(before, after);
     const names = { old: old.text === undefined ? null : old.name, new: now.text === undefined ? null : now.name };
     // git prints one file's report after another: a blank line keeps them apart.
@@ -36,10 +53,13 @@ export async function runDiff(args: string[]): Promise<number> {
     return 0;
 }
 
-/** Plain text by default (a terminal, `git diff` through the driver); Markdown for a pull request or a job summary. */
-function parseDiffFormat(value: string | undefined): 'text' | 'markdown' | 'json' {
-    if (value === undefined || value === 'text' || value === 'markdown' || value === 'json') return value ?? 'text';
-    throw new UsageError(`unknown format '${value}' for --format (expected text, markdown or json)`);
+/** Plain text by default (a terminal, `git diff` through the driver); Markdown for a pull request or a job summary; SVG or PNG for the picture. */
+const DIFF_FORMATS = ['text', 'markdown', 'json', 'svg', 'png'] as const;
+
+function parseDiffFormat(value: string | undefined): (typeof DIFF_FORMATS)[number] {
+    if (value === undefined) return 'text';
+    if ((DIFF_FORMATS as readonly string[]).includes(value)) return value as (typeof DIFF_FORMATS)[number];
+    throw new UsageError(`unknown format '${value}' for --format (expected text, markdown, json, svg or png)`);
 }
 
 function plainSides(positionals: string[]): [Side, Side] {
@@ -87,8 +107,8 @@ function isEmptyFile(path: string): boolean {
     }
 }
 
-/** Both versions parsed and validated by the same services as `flywheel check`, as plain data. */
-async function snapshotsOf(services: FlywheelCoreServices, sides: Side[]): Promise<Array<FileSnapshot | undefined>> {
+/** Both versions parsed and validated by the same services as `flywheel check`. */
+async function documentsOf(services: FlywheelCoreServices, sides: Side[]): Promise<Array<LangiumDocument<Model> | undefined>> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     // Both versions may have the same path, or none (standard input): in-memory addresses keep
     // them two documents, and their extension picks the language.
@@ -98,5 +118,5 @@ async function snapshotsOf(services: FlywheelCoreServices, sides: Side[]): Promi
     const present = documents.filter((d): d is LangiumDocument<Model> => d !== undefined);
     for (const document of present) services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build(present, { validation: true });
-    return documents.map(document => document && fileSnapshotOf(document, services.analysis.FlywheelAnalyzer));
+    return documents;
 }

@@ -37,10 +37,13 @@ const COMMANDS: Command[] = [
     {
         name: 'diff',
         usage: `  diff OLD NEW    what changed in meaning: goal, drivers, kinds, links, loops, diagnostics, whether the wheel closes
-      --format text|markdown|json  output format (default: text; markdown for a pull-request comment or job summary)
-      --git                        take the arguments git passes to an external diff driver (diff.flywheel.command)
+      --format text|markdown|json|svg|png  output format (default: text; markdown for a pull-request comment or job
+                                   summary; svg or png: the new wheel drawn with what changed marked, one drawing per changed flywheel)
+      -o, --output OUT             where svg or png go (default: standard output; several flywheels: OUT-Name.svg each)
+      --theme light|dark           the drawing's colours (default: light)
+      --git                        take the arguments git passes to an external diff driver (diff.flywheel.command; words only)
       OLD may be - for standard input; an empty file or /dev/null stands for a file added or deleted
-      exit code: 0 compared (changed or not), 2 bad usage or unreadable input`,
+      exit code: 0 compared (changed or not), 1 a version does not parse so it cannot be drawn, 2 bad usage or unreadable input`,
         run: async args => (await import('./diff.js')).runDiff(args)
     },
     {

@@ -64,7 +64,7 @@ export async function runRender(args: string[]): Promise<number> {
  * --format, or the output's extension: the two must agree, and an extension that is neither
  * .svg nor .png (in any case) is refused rather than filled with the wrong kind of bytes.
  */
-function formatOf(option: string | undefined, output: string | undefined): 'svg' | 'png' {
+export function formatOf(option: string | undefined, output: string | undefined): 'svg' | 'png' {
     const format = option === undefined ? undefined : oneOf('--format', option, ['svg', 'png'] as const);
     if (output === undefined || output === '-') return format ?? 'svg';
     const extension = extname(output).slice(1).toLowerCase();
@@ -77,7 +77,7 @@ function formatOf(option: string | undefined, output: string | undefined): 'svg'
     return extension;
 }
 
-function checkFolderExists(output: string): void {
+export function checkFolderExists(output: string): void {
     const folder = dirname(output);
     let isFolder: boolean;
     try {
@@ -88,7 +88,7 @@ function checkFolderExists(output: string): void {
     if (!isFolder) throw new UsageError(`cannot write '${output}': there is no folder '${folder}'`);
 }
 
-function writeDrawing(target: string, bytes: string | Uint8Array): void {
+export function writeDrawing(target: string, bytes: string | Uint8Array): void {
     try {
         writeFileSync(target, bytes);
     } catch (error) {
@@ -97,7 +97,11 @@ function writeDrawing(target: string, bytes: string | Uint8Array): void {
 }
 
 async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Promise<string | Uint8Array> {
-    const svg = renderSvg(model, { theme, standalone: true });
+    return inFormat(renderSvg(model, { theme, standalone: true }), format);
+}
+
+/** A standalone drawing as the file's bytes: the SVG itself, or a PNG at 2×. */
+export async function inFormat(svg: string, format: 'svg' | 'png'): Promise<string | Uint8Array> {
     if (format === 'svg') return svg;
     const { Resvg } = await loadResvg();
     return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
@@ -125,7 +129,7 @@ async function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
  * same name, or names differing only in case on a case-insensitive disk — get -2, -3… (a name
  * cannot contain '-', so these never meet another flywheel's file).
  */
-function outputPaths(input: string, output: string | undefined, format: string, names: string[]): string[] {
+export function outputPaths(input: string, output: string | undefined, format: string, names: string[]): string[] {
     if (output === '-') return names.map(() => '-');
     const base = output ?? `${input.slice(0, -'.fly'.length)}.${format}`;
     if (names.length === 1) return [base];
@@ -140,7 +144,7 @@ function outputPaths(input: string, output: string | undefined, format: string, 
     });
 }
 
-function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
     if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown value '${value}' for ${option} (expected ${allowed.join(' or ')})`);
     return value as T;
 }

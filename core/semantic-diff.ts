@@ -138,7 +138,7 @@ export function diffFiles(before: FileSnapshot | undefined, after: FileSnapshot 
  * By name, in order when a name is used twice (the first with the first); when exactly one
  * flywheel is left on each side, it was renamed.
  */
-function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): Array<[FlywheelSnapshot | undefined, FlywheelSnapshot | undefined]> {
+export function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): Array<[FlywheelSnapshot | undefined, FlywheelSnapshot | undefined]> {
     const unpairedOld = [...before];
     const pairs = after.map((now): [FlywheelSnapshot | undefined, FlywheelSnapshot] => {
         const same = unpairedOld.findIndex(old => old.graph.name === now.graph.name);
@@ -234,7 +234,7 @@ function matchedNodeChanges(old: FlywheelGraph, i: number, now: FlywheelGraph, j
     return changes;
 }
 
-function nodeInfo(graph: FlywheelGraph, index: number): NodeInfo {
+export function nodeInfo(graph: FlywheelGraph, index: number): NodeInfo {
     const node = graph.nodes[index];
     return { name: node.name, label: node.label, role: node.isGoal ? 'goal' : 'driver', kinds: [...node.kinds].sort() };
 }

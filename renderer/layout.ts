@@ -44,6 +44,8 @@ export interface LinkLayout {
     /** A delayed link's double bar across the line: its middle and the line's direction there. */
     delay?: { at: Point; angle: number };
     label?: PlacedText;
+    /** A visual diff's note on what changed about the link. */
+    tag?: PlacedText;
 }
 
 export interface LoopMarker {
@@ -88,17 +90,39 @@ const SEARCH_LINKS = 60;
 /** Loop markers are drawn for this many loops (the legend lists as many). */
 export const MARKED_LOOPS = 10;
 
-export function layoutWheel(model: RenderModel): Layout {
+/** Where the nodes stand, around (0, 0), before anything else is placed: the wheel's plan and every node's centre. */
+export interface NodePlacement {
+    plan?: WheelPlan;
+    centers: Map<number, Point>;
+}
+
+/** What a drawing adds to the plain one (the visual diff): given node places, and text to place beside nodes and links. */
+export interface LayoutOptions {
+    placement?: NodePlacement;
+    /** A line under a node's label, instead of its diagnostic's. */
+    notes?: Map<number, string>;
+    /** A short text beside a link, placed like its label. */
+    tags?: Map<number, string>;
+}
+
+/** No goal: no plan, and the drivers on a circle of this radius. */
+const NO_PLAN_RADIUS = 190;
+
+export function placeNodes(model: RenderModel): NodePlacement {
     const goal = model.nodes.find(n => n.placement === 'goal');
     const plan = goal ? bestPlan(model) : undefined;
-    const wheelRadius = plan?.wheelRadius ?? 190;
-    const origin = { x: 0, y: 0 };
     const centers = new Map<number, Point>();
+    for (const [node, place] of plan?.at ?? []) centers.set(node, polar({ x: 0, y: 0 }, place.radius, place.angle));
+    for (const [node, at] of placeOffWheel(model, plan, plan?.wheelRadius ?? NO_PLAN_RADIUS)) centers.set(node, at);
+    return { plan, centers };
+}
+
+export function layoutWheel(model: RenderModel, options: LayoutOptions = {}): Layout {
+    const { plan, centers } = options.placement ?? placeNodes(model);
+    const wheelRadius = plan?.wheelRadius ?? NO_PLAN_RADIUS;
+    const origin = { x: 0, y: 0 };
     const radii = new Map<number, number>();
     for (const node of model.nodes) radii.set(node.index, node.placement === 'goal' ? GOAL_RADIUS : DRIVER_RADIUS);
-    for (const [node, place] of plan?.at ?? []) centers.set(node, polar(origin, place.radius, place.angle));
-    const offAngles = placeOffWheel(model, plan, wheelRadius);
-    for (const [node, at] of offAngles) centers.set(node, at);
 
     const links = model.links.filter(link => link.source !== link.target);
     const routes = routeLinks({ center: origin, plan: plan ?? emptyPlan(wheelRadius), centers, radii, links });
@@ -110,7 +134,7 @@ export function layoutWheel(model: RenderModel): Layout {
         boxes: routes.map((route, i) => ({ box: circleBox(route.drawn[route.drawn.length - 1], 7), owner: `l${links[i].index}` }))
     });
 
-    const nodes = placeNodes(model, centers, radii, plan, origin, occupancy, routes, links);
+    const nodes = placeLabels(model, centers, radii, plan, origin, occupancy, routes, links, options.notes);
     const linkLayouts = links.map((link, i) => markLink(link, routes[i], occupancy));
     linkLayouts.forEach(layout => {
         if (layout.link.label) {
@@ -118,6 +142,13 @@ export function layoutWheel(model: RenderModel): Layout {
             layout.label = placeLinkLabel(occupancy, owner, layout.points, layout.link.label, layout.shape === 'rim' ? origin : undefined);
             occupancy.addBox(layout.label.box, 'label', owner);
         }
+    });
+    linkLayouts.forEach(layout => {
+        const tag = options.tags?.get(layout.link.index);
+        if (tag === undefined) return;
+        const owner = `tag l${layout.link.index}`;
+        layout.tag = placeLinkLabel(occupancy, owner, layout.points, tag, layout.shape === 'rim' ? origin : undefined);
+        occupancy.addBox(layout.tag.box, 'label', owner);
     });
     const markers = plan ? placeMarkers(model, links, routes, occupancy) : [];
 
@@ -134,7 +165,7 @@ export function layoutWheel(model: RenderModel): Layout {
         take(grow(circleBox(n.center, n.radius), 10));
     }
     for (const route of routes) for (const p of route.drawn) take({ x: p.x, y: p.y, width: 0, height: 0 });
-    for (const l of linkLayouts) if (l.label) take(l.label.box);
+    for (const l of linkLayouts) for (const text of [l.label, l.tag]) if (text) take(text.box);
     for (const m of markers) take(circleBox(m.at, MARKER_RADIUS + 4));
     if (plan) take(grow(circleBox(origin, wheelRadius), 8));
     const width = Math.max(MIN_WIDTH, Math.ceil(right - left + 48));
@@ -157,7 +188,8 @@ export function layoutWheel(model: RenderModel): Layout {
                 path: l.shape === 'rim' && plan ? rimArc(points, move(origin), wheelRadius) : smoothPath(points),
                 minus: l.minus && move(l.minus),
                 delay: l.delay && { ...l.delay, at: move(l.delay.at) },
-                label: l.label && { ...l.label, box: moveBox(l.label.box) }
+                label: l.label && { ...l.label, box: moveBox(l.label.box) },
+                tag: l.tag && { ...l.tag, box: moveBox(l.tag.box) }
             };
         }),
         markers: markers.map(m => ({ ...m, at: move(m.at) })),
@@ -284,9 +316,9 @@ function placeOffWheel(model: RenderModel, plan: WheelPlan | undefined, wheelRad
     return result;
 }
 
-function placeNodes(
+function placeLabels(
     model: RenderModel, centers: Map<number, Point>, radii: Map<number, number>, plan: WheelPlan | undefined, origin: Point,
-    occupancy: Occupancy, routes: Route[], links: RenderLink[]
+    occupancy: Occupancy, routes: Route[], links: RenderLink[], notes: Map<number, string> = new Map()
 ): NodeLayout[] {
     // The goal first, then the rim, then the inner arcs, then the drivers off the wheel.
     const rank = (node: RenderNode) => (node.placement === 'goal' ? 0 : node.placement === 'off' ? 3 : (plan?.at.get(node.index)?.level ?? 0) === 0 ? 1 : 2);
@@ -296,7 +328,7 @@ function placeNodes(
         const center = centers.get(node.index)!;
         const radius = radii.get(node.index)!;
         const { lines, truncated } = node.placement === 'goal' ? wrapText(node.label, LABEL_CHARS, 12) : wrapText(node.label, LABEL_CHARS, LABEL_LINES);
-        const note = noteOf(model, node);
+        const note = notes.has(node.index) ? oneLine(notes.get(node.index)!) : noteOf(model, node);
         const width = Math.max(textWidth(lines, node.placement === 'goal' ? 15 : FONT_SIZE), note ? [...note.text].length * 11 * CHAR_EM : 0);
         const height = lines.length * LINE_HEIGHT + (note ? 15 : 0);
         const level = plan?.at.get(node.index)?.level ?? 0;
@@ -329,8 +361,13 @@ function noteOf(model: RenderModel, node: RenderNode): { text: string; truncated
     const diagnostic = model.diagnostics.find(d => d.node === node.index && d.severity === 'error') ?? model.diagnostics.find(d => d.node === node.index);
     if (!diagnostic) return undefined;
     const sentence = diagnostic.message.split(/(?<=[.:])\s/)[0].replace(/[:.]$/, '');
-    const { lines, truncated } = wrapText(sentence, NOTE_CHARS, 1);
-    return { text: lines[0], truncated: truncated || sentence !== diagnostic.message };
+    const note = oneLine(sentence);
+    return { text: note.text, truncated: note.truncated || sentence !== diagnostic.message };
+}
+
+function oneLine(text: string): { text: string; truncated: boolean } {
+    const { lines, truncated } = wrapText(text, NOTE_CHARS, 1);
+    return { text: lines[0], truncated };
 }
 
 /** Badges go where no link meets the node (never on an arrowhead) and no label is. */

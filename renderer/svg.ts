@@ -16,7 +16,7 @@
  */
 import { CHAR_EM, LINK_FONT_SIZE, LINK_LINE_HEIGHT } from './annotations.js';
 import type { Point } from './geometry.js';
-import { f, layoutWheel, type LinkLayout, type LoopMarker, MARKED_LOOPS, type NodeLayout } from './layout.js';
+import { f, type Layout, layoutWheel, type LinkLayout, type LoopMarker, MARKED_LOOPS, type NodeLayout } from './layout.js';
 import type { RenderLink, RenderModel } from './model.js';
 
 export type Theme = 'light' | 'dark';
@@ -101,37 +101,62 @@ export const FLYWHEEL_CSS = `
  * The style sheet with the theme's colours written in: exported files must look right in any
  * viewer, and rasterisers such as resvg do not resolve CSS custom properties.
  */
-export function standaloneCss(theme: Theme): string {
-    return FLYWHEEL_CSS.replace(/var\(--fw-([a-z]+)\)/g, (_, name: string) => THEMES[theme][name]);
+export function standaloneCss(theme: Theme, extra = ''): string {
+    return (FLYWHEEL_CSS + extra).replace(/var\(--fw-([a-z]+)\)/g, (_, name: string) => THEMES[theme][name]);
 }
 
 const LEGEND_ROW = 18;
 const LEGEND_FONT = 12;
 
+/**
+ * What a drawing marks on top of the plain one (the visual diff, diff-drawing.ts): per node, link
+ * and loop the `data-change` hook and a sentence for the tooltip, legend rows after the loops, key
+ * samples and their style. With none, the drawing is the plain one, byte for byte.
+ */
+export interface DrawingMarks {
+    node(index: number): Mark | undefined;
+    link(index: number): Mark | undefined;
+    loop(id: string): Mark | undefined;
+    /** Appended to the title. */
+    title?: Mark;
+    legend: LegendRow[];
+    key: KeyItem[];
+    css: string;
+}
+
+export interface Mark {
+    change: string;
+    /** Said in the tooltip (and, for the title, after it). */
+    text: string;
+}
+
 export function renderSvg(model: RenderModel, options: SvgOptions = {}): string {
-    const layout = layoutWheel(model);
+    return drawLayout(model, layoutWheel(model), options);
+}
+
+export function drawLayout(model: RenderModel, layout: Layout, options: SvgOptions = {}, marks?: DrawingMarks): string {
     const width = layout.width;
-    const legend = legendRows(model, width - 48);
+    const legend = [...legendRows(model, width - 48, marks), ...(marks?.legend ?? [])];
     const keyTop = layout.legendTop + legend.length * LEGEND_ROW + 8;
-    const key = renderKey(keyTop, width);
+    const key = renderKey(keyTop, width, marks?.key);
     const height = key.bottom + 16;
     const theme = options.theme ?? 'light';
     const parts = [
         `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${f(height)}" width="${width}" height="${f(height)}" class="flywheel theme-${theme}" data-flywheel="${escapeXml(model.name)}" role="img" aria-labelledby="fw-title-${escapeXml(model.name)}">`,
         `<title id="fw-title-${escapeXml(model.name)}">${escapeXml(model.label)}</title>`,
-        options.standalone ? `<style>${standaloneCss(theme)}</style>` : '',
+        options.standalone ? `<style>${standaloneCss(theme, marks?.css)}</style>` : '',
         '<defs>',
         arrowMarker('fw-arrow', 'arrowhead'),
         arrowMarker('fw-arrow-dampening', 'arrowhead dampening'),
         '</defs>',
         `<rect class="background" x="0" y="0" width="${width}" height="${f(height)}"/>`,
-        `<text class="title" x="24" y="34">${escapeXml(model.label)}</text>`,
+        `<text class="title" x="24" y="34"${changeHook(marks?.title)}>${escapeXml(model.label)}${marks?.title ? ` <tspan class="change-note">${escapeXml(marks.title.text)}</tspan>` : ''}</text>`,
         layout.nodes.some(n => n.node.placement !== 'off') && !layout.hub
             ? `<circle class="wheel-rim" cx="${f(layout.center.x)}" cy="${f(layout.center.y)}" r="${f(layout.wheelRadius)}"/>`
             : '',
-        '<g class="links">', ...layout.links.map(link => renderLink(link, model)), '</g>',
-        '<g class="nodes">', ...layout.nodes.map(node => renderNode(node, model)), '</g>',
-        '<g class="loop-markers">', ...layout.markers.map(renderMarker), '</g>',
+        '<g class="links">', ...layout.links.map(link => renderLink(link, model, marks?.link(link.link.index))), '</g>',
+        '<g class="nodes">', ...layout.nodes.map(node => renderNode(node, model, marks?.node(node.node.index))), '</g>',
+        '<g class="loop-markers">', ...layout.markers.map(marker => renderMarker(marker, marks?.loop(marker.loop.id))), '</g>',
         renderLegend(legend, layout.legendTop),
         key.svg,
         '</svg>'
@@ -148,7 +173,12 @@ function centredY(y: number, fontSize: number): string {
     return f(y + fontSize * 0.36);
 }
 
-function renderNode(layout: NodeLayout, model: RenderModel): string {
+/** ` data-change="…"`, or nothing. */
+function changeHook(mark: Mark | undefined): string {
+    return mark ? ` data-change="${escapeXml(mark.change)}"` : '';
+}
+
+function renderNode(layout: NodeLayout, model: RenderModel, mark?: Mark): string {
     const { node, center, radius } = layout;
     const classes = ['node', node.placement, ...node.kinds].join(' ');
     const tooltip = [
@@ -156,7 +186,8 @@ function renderNode(layout: NodeLayout, model: RenderModel): string {
         node.placement === 'goal' ? 'goal' : [...node.kinds, 'driver'].join(' '),
         node.doc,
         node.loops.length > 0 ? `loops: ${node.loops.join(', ')}` : undefined,
-        ...model.diagnostics.filter(d => d.node === node.index).map(d => `${d.severity}: ${d.message}`)
+        ...model.diagnostics.filter(d => d.node === node.index).map(d => `${d.severity}: ${d.message}`),
+        mark?.text
     ].filter(Boolean).join('\n');
     const halo = node.placement === 'goal' ? `<circle class="halo" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + 6)}"/>` : '';
     const badges = layout.badges.map(({ kind, at }) =>
@@ -165,10 +196,11 @@ function renderNode(layout: NodeLayout, model: RenderModel): string {
     const textX = anchor === 'start' ? labelBox.x : anchor === 'end' ? labelBox.x + labelBox.width : labelBox.x + labelBox.width / 2;
     const spans = lines.map((line, i) => `<tspan x="${f(textX)}" y="${f(labelBox.y + 13 + i * 16)}">${escapeXml(line)}</tspan>`).join('');
     const note = layout.note
-        ? `<text class="note" text-anchor="${anchor}" x="${f(textX)}" y="${f(labelBox.y + lines.length * 16 + 11)}">${escapeXml(layout.note.text)}</text>`
+        ? `<text class="${mark ? 'note change-note' : 'note'}" text-anchor="${anchor}" x="${f(textX)}" y="${f(labelBox.y + lines.length * 16 + 11)}">${escapeXml(layout.note.text)}</text>`
         : '';
-    return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}">`
-        + `<title>${escapeXml(tooltip)}</title>${halo}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
+    const changeRing = mark ? `<circle class="change-ring" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + (halo ? 10 : 5))}"/>` : '';
+    return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}"${changeHook(mark)}>`
+        + `<title>${escapeXml(tooltip)}</title>${changeRing}${halo}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
         + `<text class="label" text-anchor="${anchor}">${spans}</text>${note}</g>`;
 }
 
@@ -176,20 +208,25 @@ function arrowOf(link: RenderLink): string {
     return `${link.delayed ? '~' : '-'}${link.dampening ? '|' : '>'}`;
 }
 
-function renderLink(layout: LinkLayout, model: RenderModel): string {
+function renderLink(layout: LinkLayout, model: RenderModel, mark?: Mark): string {
     const { link } = layout;
     const source = model.nodes[link.source].name;
     const target = model.nodes[link.target].name;
     const classes = ['link', layout.shape, link.dampening ? 'dampening' : 'reinforcing', link.delayed ? 'delayed' : ''].filter(Boolean).join(' ');
     const minus = layout.minus ? `<text class="minus" x="${f(layout.minus.x)}" y="${centredY(layout.minus.y, 17)}">−</text>` : '';
     const delay = layout.delay ? `<path class="delay-mark" d="${doubleBar(layout.delay.at, layout.delay.angle)}"/>` : '';
-    const tooltip = `${source} ${arrowOf(link)} ${target}${link.label ? `: ${link.label}` : ''}`;
-    const label = layout.label
-        ? `<text class="link-label">${layout.label.lines.map((line, i) => `<tspan x="${f(layout.label!.box.x + layout.label!.box.width / 2)}" y="${f(layout.label!.box.y + 1 + LINK_FONT_SIZE * 0.9 + i * LINK_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('')}</text>`
-        : '';
+    const tooltip = [`${source} ${arrowOf(link)} ${target}${link.label ? `: ${link.label}` : ''}`, mark?.text].filter(Boolean).join('\n');
+    const label = layout.label ? `<text class="link-label">${textLines(layout.label.lines, layout.label.box)}</text>` : '';
+    const tag = layout.tag ? `<text class="change-tag">${textLines(layout.tag.lines, layout.tag.box)}</text>` : '';
     const labelHook = link.label !== undefined ? ` data-label="${escapeXml(link.label)}"` : '';
-    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}"${labelHook}>`
-        + `<title>${escapeXml(tooltip)}</title><path class="course" d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${minus}${delay}${label}</g>`;
+    const underline = mark ? `<path class="change-halo" d="${layout.path}"/>` : '';
+    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}"${labelHook}${changeHook(mark)}>`
+        + `<title>${escapeXml(tooltip)}</title>${underline}<path class="course" d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${minus}${delay}${label}${tag}</g>`;
+}
+
+/** A link's label or tag: its lines centred in its box. */
+function textLines(lines: string[], box: { x: number; y: number; width: number }): string {
+    return lines.map((line, i) => `<tspan x="${f(box.x + box.width / 2)}" y="${f(box.y + 1 + LINK_FONT_SIZE * 0.9 + i * LINK_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
 }
 
 /** The standard delay mark: two short parallel bars across the link. */
@@ -219,16 +256,23 @@ function loopGlyph(at: Point, clockwise: boolean, id: string, radius = 12): stri
         + `<text x="${f(at.x)}" y="${centredY(at.y, 11)}">${escapeXml(id)}</text>`;
 }
 
-function renderMarker(marker: LoopMarker): string {
+function renderMarker(marker: LoopMarker, mark?: Mark): string {
     const { loop } = marker;
     const kind = loop.reinforcing ? 'reinforcing' : 'balancing';
-    return `<g class="loop-marker ${kind}" data-loop="${escapeXml(loop.id)}"><title>${escapeXml(`${loop.id}: ${kind} loop${loop.delayed ? ' (delayed)' : ''}`)}</title>${loopGlyph(marker.at, marker.clockwise, loop.id)}</g>`;
+    const tooltip = [`${loop.id}: ${kind} loop${loop.delayed ? ' (delayed)' : ''}`, mark?.text].filter(Boolean).join('\n');
+    const ring = mark ? `<circle class="change-ring" cx="${f(marker.at.x)}" cy="${f(marker.at.y)}" r="${MARKER_RING}"/>` : '';
+    return `<g class="loop-marker ${kind}" data-loop="${escapeXml(loop.id)}"${changeHook(mark)}><title>${escapeXml(tooltip)}</title>${ring}${loopGlyph(marker.at, marker.clockwise, loop.id)}</g>`;
 }
 
-interface LegendRow {
+/** Around a changed loop's marker. */
+const MARKER_RING = 19;
+
+export interface LegendRow {
     /** A row's pieces: plain text, or a loop id. */
     parts: Array<{ text: string; className?: string }>;
     indent?: boolean;
+    /** The row's `data-change`. */
+    change?: string;
 }
 
 /**
@@ -236,19 +280,11 @@ interface LegendRow {
  * ⊣ dampening, ‖ before a delayed one); the loops through the goal, then the wheel's inner loops.
  * Long loops wrap at an arrow.
  */
-function legendRows(model: RenderModel, width: number): LegendRow[] {
+function legendRows(model: RenderModel, width: number, marks?: DrawingMarks): LegendRow[] {
     const perLine = Math.max(30, Math.floor(width / (LEGEND_FONT * CHAR_EM)));
     const rows: LegendRow[] = [];
-    const path = (nodes: number[], links: number[]) => {
-        const pieces = [model.nodes[nodes[0]].label];
-        links.forEach((linkIndex, i) => {
-            const link = model.links[linkIndex];
-            const arrow = `${link.delayed ? '‖' : ''}${link.dampening ? '⊣' : '→'}`;
-            pieces.push(`${arrow} ${model.nodes[nodes[(i + 1) % nodes.length]].label}`);
-        });
-        return pieces;
-    };
-    const addLoop = (id: string, className: string, pieces: string[], suffix = '') => {
+    const path = (nodes: number[], links: number[]) => loopPieces(nodes.map(n => model.nodes[n].label), links.map(l => model.links[l]));
+    const addLoop = (id: string, className: string, pieces: string[], suffix = '', change?: string) => {
         const lines: string[] = [];
         let current = '';
         for (const piece of pieces) {
@@ -259,11 +295,13 @@ function legendRows(model: RenderModel, width: number): LegendRow[] {
             } else current = next;
         }
         lines.push(current + suffix);
-        lines.forEach((line, i) => rows.push({ parts: i === 0 ? [{ text: id, className }, { text: ` ${line}` }] : [{ text: line }], indent: i > 0 }));
+        lines.forEach((line, i) => rows.push({ parts: i === 0 ? [{ text: id, className }, { text: ` ${line}` }] : [{ text: line }], indent: i > 0, change }));
     };
     if (model.loops.length > 0) rows.push({ parts: [{ text: 'Loops through the goal', className: 'heading' }] });
     for (const loop of model.loops.slice(0, MARKED_LOOPS)) {
-        addLoop(loop.id, `loop-id ${loop.reinforcing ? 'reinforcing' : 'balancing'}`, path(loop.nodes, loop.links), loop.delayed ? ' (delayed)' : '');
+        const mark = marks?.loop(loop.id);
+        const suffix = `${loop.delayed ? ' (delayed)' : ''}${mark ? ` (${mark.text})` : ''}`;
+        addLoop(loop.id, `loop-id ${loop.reinforcing ? 'reinforcing' : 'balancing'}`, path(loop.nodes, loop.links), suffix, mark?.change);
     }
     const more = model.loops.length - MARKED_LOOPS;
     if (more > 0 || !model.loopsComplete) {
@@ -277,25 +315,40 @@ function legendRows(model: RenderModel, width: number): LegendRow[] {
     return rows;
 }
 
+/** A loop as the legend writes it: labels, and each link's arrow (→ reinforcing, ⊣ dampening, ‖ before a delayed one). */
+export function loopPieces(labels: string[], links: Array<{ dampening: boolean; delayed: boolean }>): string[] {
+    const pieces = [labels[0]];
+    links.forEach((link, i) => pieces.push(`${link.delayed ? '‖' : ''}${link.dampening ? '⊣' : '→'} ${labels[(i + 1) % labels.length]}`));
+    return pieces;
+}
+
 function renderLegend(rows: LegendRow[], top: number): string {
     const lines = rows.map((row, i) => {
         const y = top + i * LEGEND_ROW;
         const spans = row.parts.map(part => (part.className ? `<tspan class="${part.className}">${escapeXml(part.text)}</tspan>` : escapeXml(part.text))).join('');
-        return `<text x="${row.indent ? 48 : 24}" y="${f(y)}">${spans}</text>`;
+        return `<text x="${row.indent ? 48 : 24}" y="${f(y)}"${row.change ? ` data-change="${escapeXml(row.change)}"` : ''}>${spans}</text>`;
     });
     return ['<g class="legend">', ...lines, '</g>'].join('\n');
 }
 
 /** The key: a small drawn sample of each glyph and what it means, wrapping to the page's width. */
-function renderKey(top: number, width: number): { svg: string; bottom: number } {
-    const items: Array<{ draw: (x: number, y: number) => string; text: string; sample: number }> = [
+/** One sample in the key: its drawing at (x, y), its width, what it means. */
+export interface KeyItem {
+    draw: (x: number, y: number) => string;
+    text: string;
+    sample: number;
+}
+
+function renderKey(top: number, width: number, extra: KeyItem[] = []): { svg: string; bottom: number } {
+    const items: KeyItem[] = [
         { sample: 30, text: 'reinforcing link', draw: (x, y) => `<g class="link-sample reinforcing"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/></g>` },
         { sample: 30, text: 'dampening link', draw: (x, y) => `<g class="link-sample dampening"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow-dampening)"/><text class="minus" x="${x + 18}" y="${centredY(y - 9, 17)}">−</text></g>` },
         { sample: 30, text: 'delayed link', draw: (x, y) => `<g class="link-sample delayed"><path class="course" d="M ${x} ${y} L ${x + 26} ${y}" marker-end="url(#fw-arrow)"/><path class="delay-mark" d="${doubleBar({ x: x + 12, y }, 0)}"/></g>` },
         { sample: 18, text: 'cost driver', draw: (x, y) => `<g class="badge cost"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">$</text></g>` },
         { sample: 18, text: 'quality driver', draw: (x, y) => `<g class="badge quality"><circle cx="${x + 7}" cy="${y}" r="7"/><text x="${x + 7}" y="${centredY(y, 10)}">★</text></g>` },
         { sample: 22, text: 'off the wheel', draw: (x, y) => `<g class="node-sample off"><circle cx="${x + 8}" cy="${y}" r="8"/></g>` },
-        { sample: 32, text: 'loop and its turn (R reinforcing, B balancing)', draw: (x, y) => `<g class="marker-sample">${loopGlyph({ x: x + 14, y }, true, 'R')}</g>` }
+        { sample: 32, text: 'loop and its turn (R reinforcing, B balancing)', draw: (x, y) => `<g class="marker-sample">${loopGlyph({ x: x + 14, y }, true, 'R')}</g>` },
+        ...extra
     ];
     const parts: string[] = [];
     let x = 24;

@@ -1,0 +1,77 @@
+/**
+ * `flywheel diff OLD NEW --format svg|png [-o OUT] [--theme light|dark]`: the visual diff, one
+ * drawing per changed flywheel (renderer/diff-drawing.ts), written like `flywheel render` writes
+ * its drawings. A file whose flywheels did not change in meaning gets their plain drawings, with
+ * no marks. A side that does not parse cannot be drawn: its syntax errors and exit code 1.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Model } from '../language/generated/ast.js';
+import { DiagnosticCode } from '../language/diagnostic-codes.js';
+import { fileSnapshotOf } from '../language/file-snapshot.js';
+import type { FlywheelCoreServices } from '../language/flywheel-module.js';
+import { renderModelsOf } from '../language/render-model.js';
+import { changeOverlay } from '../core/change-overlay.js';
+import { type FlywheelSnapshot, pairFlywheels } from '../core/semantic-diff.js';
+import { renderChangeSvg } from '../renderer/diff-drawing.js';
+import type { RenderModel } from '../renderer/model.js';
+import type { Theme } from '../renderer/svg.js';
+import { UsageError } from './files.js';
+import { checkFolderExists, inFormat, outputPaths, writeDrawing } from './render.js';
+import { sortFindings, toFinding } from './report.js';
+
+export interface DrawnSide {
+    /** How the side is named in messages. */
+    name: string;
+    document?: LangiumDocument<Model>;
+}
+
+export interface DrawingOptions {
+    format: 'svg' | 'png';
+    /** A file, `-` for standard output; undefined: standard output. */
+    output?: string;
+    theme: Theme;
+}
+
+export async function writeDiffDrawings(services: FlywheelCoreServices, sides: [DrawnSide, DrawnSide], options: DrawingOptions): Promise<number> {
+    if (options.output !== undefined && options.output !== '-') checkFolderExists(options.output);
+    for (const side of sides) if (!parses(side)) return 1;
+    const analyzer = services.analysis.FlywheelAnalyzer;
+    const [old, now] = sides.map(({ document }) => ({
+        snapshots: document ? fileSnapshotOf(document, analyzer).flywheels : [],
+        models: document ? renderModelsOf(document, analyzer) : []
+    }));
+    // Snapshots and models list the same named flywheels in the same order.
+    const modelOf = (side: typeof old, snapshot: FlywheelSnapshot | undefined): RenderModel | undefined =>
+        snapshot && side.models[side.snapshots.indexOf(snapshot)];
+    const pairs = pairFlywheels(old.snapshots, now.snapshots).map(([before, after]) => ({
+        before: modelOf(old, before), after: modelOf(now, after), overlay: changeOverlay(before, after)
+    }));
+    const changed = pairs.filter(pair => !pair.overlay.unchanged);
+    const drawn = changed.length > 0 ? changed : pairs;
+    if (drawn.length === 0) throw new UsageError(`neither ${sides[0].name} nor ${sides[1].name} holds a flywheel to draw`);
+    const toStdout = options.output === undefined || options.output === '-';
+    if (toStdout && drawn.length > 1) {
+        throw new UsageError(`${drawn.length} flywheels changed and standard output takes one drawing: give -o OUT (each is written to OUT-Name.${options.format})`);
+    }
+    const names = drawn.map(pair => (pair.after ?? pair.before)!.name);
+    const targets = toStdout ? names.map(() => '-') : outputPaths(options.output!, options.output, options.format, names);
+    for (const [i, { before, after, overlay }] of drawn.entries()) {
+        const bytes = await inFormat(renderChangeSvg(before, after, overlay, { theme: options.theme, standalone: true }), options.format);
+        if (targets[i] === '-') {
+            process.stdout.write(bytes);
+        } else {
+            writeDrawing(targets[i], bytes);
+            process.stdout.write(`wrote ${targets[i]}\n`);
+        }
+    }
+    return 0;
+}
+
+/** A side that is there and has syntax errors: they are reported, as `flywheel render` reports them. */
+function parses({ name, document }: DrawnSide): boolean {
+    const syntaxErrors = (document?.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding);
+    if (syntaxErrors.length === 0) return true;
+    for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${name}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
+    process.stderr.write(`flywheel: '${name}' does not parse, so what changed cannot be drawn\n`);
+    return false;
+}
