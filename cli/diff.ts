@@ -28,7 +28,9 @@ export async function runDiff(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
         format: { type: 'string' }, git: { type: 'boolean' }, output: { type: 'string', short: 'o' }, theme: { type: 'string' }
     });
-    const format = parseDiffFormat(values.format);
+    // `-o shop.png` alone says what to draw.
+    const drawsTo = values.output !== undefined && values.output !== '-' && values.format === undefined;
+    const format = drawsTo ? formatOf(undefined, values.output) : parseDiffFormat(values.format);
     const drawing = format === 'svg' || format === 'png';
     if (values.git && drawing) throw new UsageError(`--git prints words for git diff; to draw, run flywheel diff OLD NEW --format ${format}`);
     if (!drawing && (values.output !== undefined || values.theme !== undefined)) {
