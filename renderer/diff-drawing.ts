@@ -204,7 +204,7 @@ function arrowChange(from: Arrow, link: RenderLink): string[] {
 function loopChange(from: LoopInfo, to: LoopInfo): string {
     const parts = [
         from.polarity !== to.polarity ? `was ${from.id}, ${from.polarity}` : undefined,
-        from.delayed !== to.delayed ? (to.delayed ? 'now delayed' : 'no longer delayed') : undefined
+        from.delayed !== to.delayed ? (to.delayed ? 'was not delayed' : 'no longer delayed') : undefined
     ];
     return parts.filter(Boolean).join(', ');
 }
@@ -257,7 +257,6 @@ const CHANGE_CSS = `
 .flywheel [data-change="removed"] > .change-ring, .flywheel [data-change="removed"] .change-halo { stroke: none; }
 .flywheel .node[data-change="removed"] circle.body { fill: var(--fw-bg); stroke: var(--fw-removed); stroke-dasharray: 3 3; }
 .flywheel .node[data-change="removed"] .label, .flywheel .node[data-change="removed"] .note.change-note, .flywheel .title[data-change="removed"] .change-note { fill: var(--fw-removed); }
-.flywheel .node[data-change="removed"] .label { text-decoration: line-through; }
 .flywheel .link[data-change="removed"] path.course { stroke: var(--fw-removed); stroke-dasharray: 5 4; }
 .flywheel .link[data-change="removed"] .minus, .flywheel .link[data-change="removed"] .link-label { fill: var(--fw-removed); }
 .flywheel .link[data-change="removed"] .delay-mark { stroke: var(--fw-removed); }

@@ -17,34 +17,35 @@ interface Step {
     if?: string;
     run?: string;
     with: Record<string, string>;
+    env: Record<string, string>;
 }
 
 const WORKFLOW = readFileSync('examples/github-workflow.yml', 'utf8');
 
 /**
  * The steps of the workflow's one job. Not a general YAML reader: it knows this file's shape
- * (two-space indentation, `run: |` blocks, flat `with:` maps), and the test below fails if the
+ * (two-space indentation, `run: |` blocks, flat `with:` and `env:` maps), and the test below fails if the
  * file leaves that shape.
  */
 function readSteps(yaml: string): Step[] {
     const lines = yaml.split('\n');
     const start = lines.findIndex(line => line === '    steps:');
     const steps: Step[] = [];
-    let block: 'run' | 'with' | undefined;
+    let block: 'run' | 'with' | 'env' | undefined;
     for (const line of lines.slice(start + 1)) {
         const item = /^ {6}- (\w[\w-]*): ?(.*)$/.exec(line);
         const key = /^ {8}(\w[\w-]*): ?(.*)$/.exec(line);
         const step = steps[steps.length - 1];
         if (item || key) {
-            if (item) steps.push({ with: {} });
+            if (item) steps.push({ with: {}, env: {} });
             const [, name, value] = (item ?? key)!;
-            block = value === '|' ? 'run' : name === 'with' ? 'with' : undefined;
+            block = value === '|' ? 'run' : name === 'with' || name === 'env' ? name : undefined;
             if (!block) Object.assign(steps[steps.length - 1], { [name]: value });
         } else if (block === 'run' && (line.startsWith('          ') || line === '')) {
             step.run = (step.run ?? '') + line.slice(10) + '\n';
-        } else if (block === 'with' && /^ {10}\S/.test(line)) {
+        } else if ((block === 'with' || block === 'env') && /^ {10}\S/.test(line)) {
             const [, name, value] = /^ {10}([\w-]+): (.*)$/.exec(line)!;
-            step.with[name] = value;
+            step[block][name] = value;
         } else if (line.trim() !== '') {
             throw new Error(`unexpected line in steps: ${line}`);
         }
@@ -103,8 +104,8 @@ interface StepRun {
     path: string;
 }
 
-/** One `run:` step as GitHub runs it with `shell: bash`, with the job's env. */
-function runStep(name: string, { repo, base, bin }: Checkout): StepRun {
+/** One `run:` step as GitHub runs it with `shell: bash`, with the job's env and `extra` standing in for the step's own. */
+function runStep(name: string, { repo, base, bin }: Checkout, extra: Record<string, string> = {}): StepRun {
     const script = step(name).run;
     if (!script) throw new Error(`step '${name}' runs nothing`);
     const github = tempTree({ summary: '', path: '' });
@@ -116,7 +117,8 @@ function runStep(name: string, { repo, base, bin }: Checkout): StepRun {
         NO_COLOR: '1',
         BASE_SHA: base,
         GITHUB_STEP_SUMMARY: join(github, 'summary'),
-        GITHUB_PATH: join(github, 'path')
+        GITHUB_PATH: join(github, 'path'),
+        ...extra
     };
     const { status, stdout, stderr } = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: repo, env, encoding: 'utf8' });
     return { status, stdout, stderr, summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'), path: readFileSync(env.GITHUB_PATH, 'utf8') };
@@ -129,7 +131,8 @@ describe('the workflow file', () => {
         expect(WORKFLOW).toContain('\n      BASE_SHA: ${{ github.event.pull_request.base.sha }}\n');
         expect(STEPS.map(s => s.name)).toEqual([
             'Check out, with the history back to the base branch', 'Set up Node.js', 'Install', 'Check the flywheels',
-            'Report for code scanning', 'Upload to code scanning', 'Canonical layout', 'What changed in meaning', 'Draw the changed wheels', 'Upload the drawings'
+            'Report for code scanning', 'Upload to code scanning', 'Canonical layout', 'What changed in meaning', 'Draw what changed', 'Upload the drawings',
+            'The drawings in the summary'
         ]);
     });
 
@@ -144,9 +147,11 @@ describe('the workflow file', () => {
         expect(step('Set up Node.js')).toMatchObject({ uses: 'actions/setup-node@v4', with: { 'node-version': '22' } });
         expect(step('Upload to code scanning')).toMatchObject({ uses: 'github/codeql-action/upload-sarif@v3', if: '${{ !cancelled() }}', with: { sarif_file: 'flywheels.sarif' } });
         expect(WORKFLOW).toContain('\n  security-events: write\n');
-        expect(step('Upload the drawings')).toMatchObject({ uses: 'actions/upload-artifact@v4', if: '${{ !cancelled() }}', with: { path: 'rendered/' } });
+        expect(step('Upload the drawings')).toMatchObject({ uses: 'actions/upload-artifact@v4', id: 'drawings', if: '${{ !cancelled() }}', with: { path: 'rendered/' } });
+        // The summary links the artifact that upload made (upload-artifact's output `artifact-url`).
+        expect(step('The drawings in the summary').env).toEqual({ DRAWINGS_URL: '${{ steps.drawings.outputs.artifact-url }}' });
         // A failed check must not hide the layout, the diff and the drawings.
-        for (const name of ['Canonical layout', 'What changed in meaning', 'Draw the changed wheels']) expect(step(name).if).toBe('${{ !cancelled() }}');
+        for (const name of ['Canonical layout', 'What changed in meaning', 'Draw what changed', 'The drawings in the summary']) expect(step(name).if).toBe('${{ !cancelled() }}');
     });
 });
 
@@ -222,15 +227,38 @@ describe('the steps, on a pull request that changes, adds, breaks and deletes wh
         ].join('\n'));
     });
 
-    test('Draw the changed wheels: one SVG per changed wheel that parses, a warning for the one that does not', () => {
-        const run = runStep('Draw the changed wheels', pr);
+    test('Draw what changed: a PNG and an SVG of each changed wheel with its changes marked, a deleted one ghosted, a warning for the one that does not parse', () => {
+        const run = runStep('Draw what changed', pr);
+        // In the job's log: why broken.fly is not drawn (the new file's name, not the temporary base's).
+        expect(run.stderr).toMatch(/^wheels\/broken\.fly:2:5: error: .*\[syntax-error\]\nflywheel: 'wheels\/broken\.fly' does not parse, so what changed cannot be drawn\n$/);
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('::warning file=wheels/broken.fly::wheels/broken.fly could not be drawn\n');
-        for (const drawing of ['rendered/wheels/shop.svg', 'rendered/wheels/new/store.svg']) {
-            expect(readFileSync(join(pr.repo, drawing), 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
-        }
-        expect(existsSync(join(pr.repo, 'rendered/wheels/old.svg'))).toBe(false);
-        expect(existsSync(join(pr.repo, 'rendered/wheels/broken.svg'))).toBe(false);
+        expect(run.stdout).toBe('::warning file=wheels/broken.fly::wheels/broken.fly could not be drawn\n');
+        const drawings = readdirSync(join(pr.repo, 'rendered'), { recursive: true }).map(String).filter(p => /\.(svg|png)$/.test(p)).sort();
+        expect(drawings).toEqual(['wheels/new/store.png', 'wheels/new/store.svg', 'wheels/old.png', 'wheels/old.svg', 'wheels/shop.png', 'wheels/shop.svg']);
+        const svg = (path: string) => readFileSync(join(pr.repo, 'rendered', path), 'utf8');
+        // The relabelled driver and the flipped link of shop.fly, marked; every node of the deleted wheel a ghost.
+        expect(svg('wheels/shop.svg')).toMatch(/<g [^>]*data-node="buyers"[^>]*data-change="changed"/);
+        expect(svg('wheels/shop.svg')).toMatch(/<g [^>]*data-source="buyers" data-target="price"[^>]*data-change="changed"/);
+        expect(svg('wheels/shop.svg')).toContain('was reinforcing');
+        expect([...svg('wheels/old.svg').matchAll(/<g [^>]*data-node="\w+"[^>]*>/g)].every(([group]) => group.includes('data-change="removed"'))).toBe(true);
+        expect(svg('wheels/new/store.svg')).toMatch(/<g [^>]*data-node="d"[^>]*data-change="added"/);
+        expect([...readFileSync(join(pr.repo, 'rendered/wheels/shop.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    });
+
+    test('The drawings in the summary: each drawing named, and the artifact that holds them linked', () => {
+        const run = runStep('The drawings in the summary', pr, { DRAWINGS_URL: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
+        expect(run.status).toBe(0);
+        expect(run.summary).toBe([
+            '## Flywheels: what changed, drawn',
+            '',
+            'Each changed wheel drawn with what changed marked: green added, pink removed (where it was), orange changed (what it was beside it).'
+                + ' In the [`flywheels` artifact](https://github.com/o/r/actions/runs/1/artifacts/2), as PNG and SVG:',
+            '',
+            '- `wheels/new/store.png`',
+            '- `wheels/old.png`',
+            '- `wheels/shop.png`',
+            ''
+        ].join('\n'));
     });
 });
 
@@ -238,9 +266,10 @@ describe('the steps, on a pull request that changes no .fly file', () => {
     test('the summary says so, nothing is drawn, and check and layout pass', () => {
         const pr = checkout(repo => writeFileSync(join(repo, 'README.md'), '# Wheels\n\nMore words.\n'));
         expect(runStep('What changed in meaning', pr).summary).toBe('## Flywheels: what changed in meaning\n\nNo `.fly` file changed.\n');
-        const draw = runStep('Draw the changed wheels', pr);
+        const draw = runStep('Draw what changed', pr);
         expect(draw.status).toBe(0);
         expect(readdirSync(join(pr.repo, 'rendered'))).toEqual([]);
+        expect(runStep('The drawings in the summary', pr, { DRAWINGS_URL: '' }).summary).toBe('');
         expect(runStep('Check the flywheels', pr)).toMatchObject({ status: 0, stdout: '' });
         expect(runStep('Canonical layout', pr).status).toBe(0);
     });
