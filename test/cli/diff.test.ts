@@ -152,7 +152,7 @@ ${nodes.slice(1).map(n => `    driver ${n}\n`).join('')}${nodes.flatMap(a => nod
             [['diff', '--format', 'markdown', 'a.fly'], 'flywheel: diff takes two files, OLD and NEW (- for standard input; see flywheel --help)\n'],
             [['diff', '--format', 'markdown', '-', '-'], 'flywheel: only one of OLD and NEW can be standard input (-)\n'],
             [['diff', '--format', 'markdown', 'a.fly', 'missing.fly'], "flywheel: cannot read 'missing.fly': no such file or folder\n"],
-            [['diff', 'a.fly', 'a.fly', '--format', 'html'], "flywheel: unknown format 'html' for --format (expected text, markdown or json)\n"],
+            [['diff', 'a.fly', 'a.fly', '--format', 'html'], "flywheel: unknown format 'html' for --format (expected text, markdown, json, svg or png)\n"],
             [['diff', '--format', 'markdown', '--git', 'a.fly', 'a.fly'], 'flywheel: --git takes the 7 or 9 arguments git passes to an external diff driver, not 2\n']
         ];
         for (const [args, stderr] of cases) {
