@@ -152,7 +152,7 @@ export function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapsho
     return [...pairs, ...unpairedOld.map((old): [FlywheelSnapshot, undefined] => [old, undefined])];
 }
 
-const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };
+const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [], initiatives: [] };
 const EMPTY_ANALYSIS: WheelAnalysis = { onWheel: [], placement: [], loops: [], loopsComplete: true, loopsCompleteUpTo: 0 };
 const EMPTY: FlywheelSnapshot = { graph: EMPTY_GRAPH, analysis: EMPTY_ANALYSIS, diagnostics: [] };
 

@@ -21,7 +21,10 @@ export const DiagnosticCode = {
     ConflictingLink: 'conflicting-link',
     /** A `flywheel-disable…` comment that turns nothing off (flywheel-suppressions.ts). */
     UnusedSuppression: 'unused-suppression',
-    LoopsIncomplete: 'loops-incomplete'
+    LoopsIncomplete: 'loops-incomplete',
+    InitiativeOffWheel: 'initiative-off-wheel',
+    InitiativeBrakesWheel: 'initiative-brakes-wheel',
+    LinkIntoInitiative: 'link-into-initiative'
 } as const;
 
 /**
@@ -50,6 +53,12 @@ export interface DiagnosticData {
     node?: number;
     /** The graph link it is on. */
     link?: number;
+    /** The initiative it is about (an index into `FlywheelGraph.initiatives`). */
+    initiative?: number;
+    /** The initiative's link it is on (an index into that initiative's `pushes`). */
+    push?: number;
+    /** `link-into-initiative`: the link it is on (an index into `FlywheelFacts.linksIntoInitiatives`). */
+    linkIntoInitiative?: number;
     /** Ids of the loops it names. */
     loops?: string[];
     /** Every node it names, in order, by name: a diff follows a rename through these. */

@@ -4,10 +4,11 @@
  * per AST (a new parse makes new AST nodes, so a stale entry is never read and is collected).
  */
 import { type CommentProvider, isJSDoc, parseJSDoc } from 'langium';
-import type { Flywheel, Link, Node } from './generated/ast.js';
-import { isChain, isDriver, isGoal, isNode } from './generated/ast.js';
-import type { FlywheelGraph, GraphLink, GraphNode } from '../core/analysis/graph.js';
+import type { Declaration, Flywheel, Initiative, Link, Node } from './generated/ast.js';
+import { isChain, isDriver, isGoal, isInitiative, isNode } from './generated/ast.js';
+import type { FlywheelGraph, GraphInitiative, GraphLink, GraphNode } from '../core/analysis/graph.js';
 import { analyzeWheel, type WheelAnalysis } from '../core/analysis/analyze.js';
+import { pressureTest, type PressureTest } from '../core/analysis/pressure.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 
 export interface FlywheelFacts {
@@ -19,11 +20,18 @@ export interface FlywheelFacts {
     links: Link[];
     /** Links that name an undeclared node: not in the graph (the linker reports them). */
     unresolvedLinks: Link[];
+    /** The declaration behind each of `graph.initiatives` (same index). */
+    initiatives: Initiative[];
+    /** The AST link behind each initiative's push (same indices as `graph.initiatives[i].pushes`). */
+    pushLinks: Link[][];
+    /** Links whose target is an initiative: in neither the graph nor the pushes (`link-into-initiative`). */
+    linksIntoInitiatives: Link[];
 }
 
 export class FlywheelAnalyzer {
     private readonly comments: CommentProvider;
     private readonly cache = new WeakMap<Flywheel, FlywheelFacts>();
+    private readonly pressureCache = new WeakMap<FlywheelFacts, PressureTest>();
 
     constructor(services: FlywheelCoreServices) {
         this.comments = services.documentation.CommentProvider;
@@ -38,6 +46,17 @@ export class FlywheelAnalyzer {
         return facts;
     }
 
+    /** The pressure test, computed when first asked for (the checks need only part of it). */
+    pressure(flywheel: Flywheel): PressureTest {
+        const facts = this.analyze(flywheel);
+        let pressure = this.pressureCache.get(facts);
+        if (!pressure) {
+            pressure = pressureTest(facts.graph, facts.analysis);
+            this.pressureCache.set(facts, pressure);
+        }
+        return pressure;
+    }
+
     /** The node's graph index in its flywheel, or −1. */
     indexOf(node: Node): number {
         return this.analyze(node.$container).declarations.indexOf(node);
@@ -46,20 +65,32 @@ export class FlywheelAnalyzer {
     private build(flywheel: Flywheel): FlywheelFacts {
         // A declaration the parser recovered without its name is a syntax error, not a node.
         const declarations = flywheel.members.filter((m): m is Node => isNode(m) && Boolean(m.name));
+        const initiatives = flywheel.members.filter((m): m is Initiative => isInitiative(m) && Boolean(m.name));
         const indexOf = new Map<Node, number>(declarations.map((node, index) => [node, index]));
+        const initiativeIndex = new Map<Initiative, number>(initiatives.map((initiative, index) => [initiative, index]));
+        const graphInitiatives: GraphInitiative[] = initiatives.map(initiative => ({ ...this.describe(initiative), pushes: [] }));
+        const pushLinks: Link[][] = initiatives.map(() => []);
         const links: Link[] = [];
         const graphLinks: GraphLink[] = [];
         const unresolvedLinks: Link[] = [];
+        const linksIntoInitiatives: Link[] = [];
         for (const chain of flywheel.members.filter(isChain)) {
             // After a syntax error the parser's recovery can leave a reference out (`a ->` then `}`).
-            let source = chain.source?.ref;
+            let source: Declaration | undefined = chain.source?.ref;
             for (const link of chain.links) {
                 const target = link.target?.ref;
-                if (source && target && indexOf.has(source) && indexOf.has(target)) {
-                    links.push(link);
-                    graphLinks.push({ source: indexOf.get(source)!, target: indexOf.get(target)!, arrow: link.arrow, label: link.label });
-                } else {
+                const known = (end: Declaration | undefined) => end !== undefined && (indexOf.has(end as Node) || initiativeIndex.has(end as Initiative));
+                if (!known(source) || !known(target)) {
                     unresolvedLinks.push(link);
+                } else if (isInitiative(target)) {
+                    linksIntoInitiatives.push(link);
+                } else if (isInitiative(source)) {
+                    const index = initiativeIndex.get(source)!;
+                    graphInitiatives[index].pushes.push({ target: indexOf.get(target as Node)!, arrow: link.arrow, label: link.label });
+                    pushLinks[index].push(link);
+                } else {
+                    links.push(link);
+                    graphLinks.push({ source: indexOf.get(source as Node)!, target: indexOf.get(target as Node)!, arrow: link.arrow, label: link.label });
                 }
                 source = target;
             }
@@ -70,25 +101,30 @@ export class FlywheelAnalyzer {
             label: flywheel.label ?? flywheel.name,
             nodes: declarations.map(node => this.toGraphNode(node)),
             links: graphLinks,
+            initiatives: graphInitiatives,
             goal: goal >= 0 ? goal : undefined
         };
-        return { graph, analysis: analyzeWheel(graph), declarations, links, unresolvedLinks };
+        return { graph, analysis: analyzeWheel(graph), declarations, links, unresolvedLinks, initiatives, pushLinks, linksIntoInitiatives };
     }
 
-    private toGraphNode(node: Node): GraphNode {
-        const comment = this.comments.getComment(node);
+    /** A declaration's display label and its `/** … *\/` description. */
+    private describe(declaration: Declaration): { name: string; label: string; doc?: string } {
+        const comment = this.comments.getComment(declaration);
         return {
-            name: node.name,
-            label: node.label ?? node.name,
-            isGoal: isGoal(node),
-            kinds: isDriver(node) ? [...new Set(node.kinds)] : [],
+            name: declaration.name,
+            label: declaration.label ?? declaration.name,
             doc: comment && isJSDoc(comment) ? parseJSDoc(comment).toMarkdown() : undefined
         };
     }
+
+    private toGraphNode(node: Node): GraphNode {
+        const { name, label, doc } = this.describe(node);
+        return { name, label, isGoal: isGoal(node), kinds: isDriver(node) ? [...new Set(node.kinds)] : [], doc };
+    }
 }
 
-/** The source of an AST link: the chain's first node, or the previous link's target. */
-export function sourceOf(link: Link): Node | undefined {
+/** The source of an AST link: the chain's first declaration, or the previous link's target. */
+export function sourceOf(link: Link): Declaration | undefined {
     const chain = link.$container;
     const index = chain.links.indexOf(link);
     return index === 0 ? chain.source.ref : chain.links[index - 1].target.ref;

@@ -8,9 +8,9 @@ import {
     type AstNode, type AstNodeDescription, AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE,
     type LangiumDocument, type LocalSymbols, MapScope, type ReferenceInfo, type Scope, type Stream, stream
 } from 'langium';
-import { type Flywheel, isFlywheel, isNode, type Model, type Node } from './generated/ast.js';
+import { type Declaration, type Flywheel, isDeclaration, isFlywheel, type Model } from './generated/ast.js';
 
-/** Each flywheel's goal and drivers, as descriptions and as a map-backed scope. */
+/** Each flywheel's goal, drivers and initiatives, as descriptions and as a map-backed scope. */
 export class FlywheelLocalSymbols implements LocalSymbols {
     private readonly byFlywheel = new Map<AstNode, { descriptions: AstNodeDescription[]; scope: Scope }>();
 
@@ -38,7 +38,7 @@ export class FlywheelScopeComputation extends DefaultScopeComputation {
         const symbols = new FlywheelLocalSymbols();
         for (const flywheel of (document.parseResult.value as Model).flywheels) {
             // Parser recovery can leave a declaration without its name.
-            const nodes = flywheel.members.filter((member): member is Node => isNode(member) && Boolean(member.name));
+            const nodes = flywheel.members.filter((member): member is Declaration => isDeclaration(member) && Boolean(member.name));
             symbols.add(flywheel, nodes.map(node => this.descriptions.createDescription(node, node.name, document)));
         }
         return symbols;

@@ -4,15 +4,15 @@
  */
 import { AstUtils, GrammarUtils, type DiagnosticInfo, MultiMap, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
-import { isDriver, isFlywheel, isGoal, isLink } from './generated/ast.js';
+import type { Declaration, Driver, Flywheel, FlywheelAstType, Link, Node } from './generated/ast.js';
+import { isDeclaration, isDriver, isFlywheel, isGoal, isInitiative, isLink } from './generated/ast.js';
 import type { FlywheelGraph } from '../core/analysis/graph.js';
 import { signOf } from '../core/analysis/graph.js';
 import { DEFAULT_LOOP_BOUNDS, type Loop, type LoopSearchStop } from '../core/analysis/loops.js';
 import type { BrokenReason } from '../core/analysis/analyze.js';
 import { DiagnosticCode, type DiagnosticData } from './diagnostic-codes.js';
 import { hasSyntaxErrors } from './flywheel-syntax-errors.js';
-import type { FlywheelAnalyzer, FlywheelFacts } from './flywheel-analyzer.js';
+import { type FlywheelAnalyzer, type FlywheelFacts, sourceOf } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSettings } from './flywheel-settings.js';
 
@@ -35,12 +35,14 @@ export function registerValidationChecks(services: FlywheelCoreServices): void {
         validator.checkSelfLinks,
         validator.checkDuplicateLinks,
         validator.checkConflictingLinks,
-        validator.checkLoopsIncomplete
+        validator.checkLoopsIncomplete,
+        validator.checkInitiativesOffWheel,
+        validator.checkInitiativesBrakingWheel
     ].map(check => function onceItParses(this: FlywheelValidator, flywheel: Flywheel, accept: ValidationAcceptor) {
         if (this.isReadyForWheelRules(flywheel)) check.call(this, flywheel, accept);
     });
     const checks: ValidationChecks<FlywheelAstType> = {
-        Flywheel: [validator.checkDuplicateNames, ...wheelRules]
+        Flywheel: [validator.checkDuplicateNames, validator.checkLinksIntoInitiatives, ...wheelRules]
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
@@ -60,18 +62,23 @@ export class FlywheelValidator {
     }
 
     checkDuplicateNames(flywheel: Flywheel, accept: ValidationAcceptor): void {
-        const first = new Map<string, Node>();
-        this.analyzer.analyze(flywheel).declarations.forEach((node, index) => {
-            const earlier = first.get(node.name);
-            if (earlier) {
-                accept('error', `'${node.name}' is already declared in flywheel '${flywheel.name}'.`, {
-                    ...at(DiagnosticCode.DuplicateName, node, { node: index, names: [node.name] }),
-                    relatedInformation: [related(earlier, 'first declared here', 'name')]
-                });
-            } else {
-                first.set(node.name, node);
+        const first = new Map<string, Declaration>();
+        const facts = this.analyzer.analyze(flywheel);
+        for (const declaration of flywheel.members.filter(isDeclaration)) {
+            if (!declaration.name) continue;
+            const earlier = first.get(declaration.name);
+            if (!earlier) {
+                first.set(declaration.name, declaration);
+                continue;
             }
-        });
+            const about = isInitiative(declaration)
+                ? { initiative: facts.initiatives.indexOf(declaration) }
+                : { node: facts.declarations.indexOf(declaration) };
+            accept('error', `'${declaration.name}' is already declared in flywheel '${flywheel.name}'.`, {
+                ...at(DiagnosticCode.DuplicateName, declaration, { ...about, names: [declaration.name] }),
+                relatedInformation: [related(earlier, 'first declared here', 'name')]
+            });
+        }
     }
 
     checkMissingGoal(flywheel: Flywheel, accept: ValidationAcceptor): void {
@@ -237,6 +244,57 @@ export class FlywheelValidator {
         accept('info', message, at(DiagnosticCode.LoopsIncomplete, declarations[graph.goal], { node: graph.goal, names: [graph.nodes[graph.goal].name] }));
     }
 
+    checkLinksIntoInitiatives(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        facts.linksIntoInitiatives.forEach((link, index) => {
+            const source = sourceOf(link)!.name;
+            const target = link.target.ref!;
+            if (!isInitiative(target)) return;
+            accept('error', `'${source}' links into the initiative '${target.name}': an initiative pushes drivers, nothing pushes it. Reverse the link (${target.name} ${link.arrow} ${source}) or remove it.`,
+                at(DiagnosticCode.LinkIntoInitiative, link, { linkIntoInitiative: index, initiative: facts.initiatives.indexOf(target), names: [source, target.name] }));
+        });
+    }
+
+    checkInitiativesOffWheel(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const { graph, analysis } = facts;
+        // Without a wheel there is nothing to push: missing-goal or goal-off-loop says so.
+        if (graph.goal === undefined || !analysis.onWheel[graph.goal]) return;
+        const candidates = wheelDriversByLoops(facts).slice(0, 5);
+        const could = candidates.map(({ node, loops }) => `'${graph.nodes[node].name}' (${loops === 0 ? 'on the wheel' : `on ${count(loops, 'reinforcing loop')}`})`);
+        const pressure = this.analyzer.pressure(flywheel);
+        for (const leverage of pressure.initiatives.filter(i => i.offWheel)) {
+            const initiative = graph.initiatives[leverage.initiative];
+            if (isShadowedName(flywheel, facts.initiatives[leverage.initiative])) continue;
+            const targets = [...new Set(initiative.pushes.map(push => `'${graph.nodes[push.target].name}'`))];
+            const what = targets.length === 0 ? 'pushes nothing' : `pushes only what is off the wheel (${targets.join(', ')})`;
+            const goal = graph.nodes[graph.goal].name;
+            accept('warning', `The initiative '${initiative.name}' ${what}, so it never turns the goal '${goal}': say no to it, or link it to a wheel driver${could.length > 0 ? `: ${could.join(', ')}` : ''}.`,
+                at(DiagnosticCode.InitiativeOffWheel, facts.initiatives[leverage.initiative], {
+                    initiative: leverage.initiative, names: [initiative.name, ...candidates.map(({ node }) => graph.nodes[node].name)]
+                }));
+        }
+    }
+
+    checkInitiativesBrakingWheel(flywheel: Flywheel, accept: ValidationAcceptor): void {
+        const facts = this.analyzer.analyze(flywheel);
+        const { graph, analysis } = facts;
+        for (const leverage of this.analyzer.pressure(flywheel).initiatives) {
+            const initiative = graph.initiatives[leverage.initiative];
+            for (const { push, loops } of leverage.brakes) {
+                const target = graph.nodes[initiative.pushes[push].target].name;
+                const [first] = loops.map(id => analysis.loops.find(loop => loop.id === id)!);
+                const others = loops.length > 1 ? ` (and ${loops.slice(1, 6).join(', ')}${loops.length > 6 ? ', …' : ''})` : '';
+                accept('warning', `The initiative '${initiative.name}' dampens '${target}', which is on the reinforcing loop ${first.id}${others}: ${describePath(graph, first.links)}. It brakes the wheel.`, {
+                    ...at(DiagnosticCode.InitiativeBrakesWheel, facts.pushLinks[leverage.initiative][push], {
+                        initiative: leverage.initiative, push, loops, names: [initiative.name, ...pathNames(graph, first.links)]
+                    }),
+                    relatedInformation: first.links.map(link => related(facts.links[link], describeLink(graph, link)))
+                });
+            }
+        }
+    }
+
     private checkKindOnWheel(flywheel: Flywheel, accept: ValidationAcceptor, kind: 'cost' | 'quality', code: DiagnosticCode, why: string): void {
         const { graph, analysis } = this.analyzer.analyze(flywheel);
         if (graph.goal === undefined) return;
@@ -250,7 +308,7 @@ export class FlywheelValidator {
  * Where a diagnostic goes (a flywheel's or node's name, a whole link) and what it is about, in its
  * `data`: the preview and the diff read that instead of matching ranges or message text.
  */
-function at<N extends Flywheel | Node | Link>(code: DiagnosticCode, node: N, about: Omit<DiagnosticData, 'code' | 'flywheel'> = {}): DiagnosticInfo<N> {
+function at<N extends Flywheel | Declaration | Link>(code: DiagnosticCode, node: N, about: Omit<DiagnosticData, 'code' | 'flywheel'> = {}): DiagnosticInfo<N> {
     const flywheel = isFlywheel(node) ? node : AstUtils.getContainerOfType(node, isFlywheel)!;
     const data: DiagnosticData = { code, flywheel: flywheel.$container.flywheels.indexOf(flywheel), ...about };
     const property = (isLink(node) ? undefined : 'name') as DiagnosticInfo<N>['property'];
@@ -276,11 +334,25 @@ function nodeIndex(declarations: Node[], node: Node): number | undefined {
  * later one has no links of its own, and `duplicate-name` says all there is to say about it.
  */
 function isShadowed(facts: FlywheelFacts, index: number): boolean {
-    const name = facts.declarations[index].name;
-    return facts.declarations.findIndex(node => node.name === name) < index;
+    const node = facts.declarations[index];
+    return isShadowedName(node.$container, node);
 }
 
-function related(node: Node | Link, message: string, property?: 'name'): DiagnosticRelatedInformation {
+/** A later declaration of a name already declared (by a goal, driver or initiative): `duplicate-name` is all there is to say about it. */
+function isShadowedName(flywheel: Flywheel, declaration: Declaration): boolean {
+    return flywheel.members.find(member => isDeclaration(member) && member.name === declaration.name) !== declaration;
+}
+
+/** The wheel's drivers, on the most reinforcing loops through the goal first: where an initiative pushes hardest. */
+function wheelDriversByLoops(facts: FlywheelFacts): Array<{ node: number; loops: number }> {
+    const { graph, analysis } = facts;
+    return graph.nodes
+        .map((_, node) => ({ node, loops: analysis.loops.filter(loop => loop.polarity === 'reinforcing' && loop.nodes.includes(node)).length }))
+        .filter(({ node }) => analysis.onWheel[node] && node !== graph.goal && isDriver(facts.declarations[node]))
+        .sort((a, b) => b.loops - a.loops || a.node - b.node);
+}
+
+function related(node: Declaration | Link, message: string, property?: 'name'): DiagnosticRelatedInformation {
     const uri = AstUtils.getDocument(node).uri.toString();
     const cst = property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode! : node.$cstNode!;
     return { location: { uri, range: cst.range }, message };

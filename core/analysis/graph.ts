@@ -26,6 +26,26 @@ export interface GraphLink {
     label?: string;
 }
 
+/** A link from an initiative to the goal or driver it pushes. */
+export interface GraphPush {
+    /** The node pushed (an index into `FlywheelGraph.nodes`). */
+    target: number;
+    arrow: Arrow;
+    label?: string;
+}
+
+/**
+ * Something the company does to turn the wheel. It is only ever a link's source, so it is kept
+ * beside the graph, not in it: it takes no part in loops, the wheel or any limit.
+ */
+export interface GraphInitiative {
+    name: string;
+    label: string;
+    doc?: string;
+    /** Its links, in declaration order. */
+    pushes: GraphPush[];
+}
+
 export interface FlywheelGraph {
     name: string;
     label: string;
@@ -33,6 +53,8 @@ export interface FlywheelGraph {
     nodes: GraphNode[];
     /** Links in declaration order; links naming an undeclared node are not in the graph. */
     links: GraphLink[];
+    /** Initiatives in declaration order, with the links out of them. */
+    initiatives: GraphInitiative[];
     /** Index of the first goal, when there is one. */
     goal?: number;
 }

@@ -23,6 +23,7 @@ export type FlywheelKeywordNames =
     | "driver"
     | "flywheel"
     | "goal"
+    | "initiative"
     | "quality"
     | "{"
     | "}"
@@ -41,7 +42,7 @@ export interface Chain extends langium.AstNode {
     readonly $container: Flywheel;
     readonly $type: 'Chain';
     links: Array<Link>;
-    source: langium.Reference<Node>;
+    source: langium.Reference<Declaration>;
 }
 
 export const Chain = {
@@ -52,6 +53,17 @@ export const Chain = {
 
 export function isChain(item: unknown): item is Chain {
     return reflection.isInstance(item, Chain.$type);
+}
+
+/** What a chain may name; an initiative is only ever a link's source (the validator says so). */
+export type Declaration = Driver | Goal | Initiative;
+
+export const Declaration = {
+    $type: 'Declaration'
+} as const;
+
+export function isDeclaration(item: unknown): item is Declaration {
+    return reflection.isInstance(item, Declaration.$type);
 }
 
 export interface Driver extends langium.AstNode {
@@ -109,6 +121,24 @@ export function isGoal(item: unknown): item is Goal {
     return reflection.isInstance(item, Goal.$type);
 }
 
+/** Something the company does to turn the wheel: it pushes drivers, and is pushed by nothing. */
+export interface Initiative extends langium.AstNode {
+    readonly $container: Flywheel;
+    readonly $type: 'Initiative';
+    label?: string;
+    name: string;
+}
+
+export const Initiative = {
+    $type: 'Initiative',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isInitiative(item: unknown): item is Initiative {
+    return reflection.isInstance(item, Initiative.$type);
+}
+
 export type Kind = 'cost' | 'quality';
 
 export function isKind(item: unknown): item is Kind {
@@ -120,7 +150,7 @@ export interface Link extends langium.AstNode {
     readonly $type: 'Link';
     arrow: Arrow;
     label?: string;
-    target: langium.Reference<Node>;
+    target: langium.Reference<Declaration>;
 }
 
 export const Link = {
@@ -134,7 +164,7 @@ export function isLink(item: unknown): item is Link {
     return reflection.isInstance(item, Link.$type);
 }
 
-export type Member = Chain | Driver | Goal;
+export type Member = Chain | Driver | Goal | Initiative;
 
 export const Member = {
     $type: 'Member'
@@ -158,6 +188,7 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
+/** The nodes of the wheel's graph. */
 export type Node = Driver | Goal;
 
 export const Node = {
@@ -170,9 +201,11 @@ export function isNode(item: unknown): item is Node {
 
 export type FlywheelAstType = {
     Chain: Chain
+    Declaration: Declaration
     Driver: Driver
     Flywheel: Flywheel
     Goal: Goal
+    Initiative: Initiative
     Link: Link
     Member: Member
     Model: Model
@@ -190,10 +223,16 @@ export class FlywheelAstReflection extends langium.AbstractAstReflection {
                 },
                 source: {
                     name: Chain.source,
-                    referenceType: Node.$type
+                    referenceType: Declaration.$type
                 }
             },
             superTypes: [Member.$type]
+        },
+        Declaration: {
+            name: Declaration.$type,
+            properties: {
+            },
+            superTypes: []
         },
         Driver: {
             name: Driver.$type,
@@ -211,7 +250,7 @@ export class FlywheelAstReflection extends langium.AbstractAstReflection {
                     name: Driver.name
                 }
             },
-            superTypes: [Member.$type, Node.$type]
+            superTypes: [Declaration.$type, Member.$type, Node.$type]
         },
         Flywheel: {
             name: Flywheel.$type,
@@ -242,7 +281,20 @@ export class FlywheelAstReflection extends langium.AbstractAstReflection {
                     name: Goal.name
                 }
             },
-            superTypes: [Member.$type, Node.$type]
+            superTypes: [Declaration.$type, Member.$type, Node.$type]
+        },
+        Initiative: {
+            name: Initiative.$type,
+            properties: {
+                label: {
+                    name: Initiative.label,
+                    optional: true
+                },
+                name: {
+                    name: Initiative.name
+                }
+            },
+            superTypes: [Declaration.$type, Member.$type]
         },
         Link: {
             name: Link.$type,
@@ -256,7 +308,7 @@ export class FlywheelAstReflection extends langium.AbstractAstReflection {
                 },
                 target: {
                     name: Link.target,
-                    referenceType: Node.$type
+                    referenceType: Declaration.$type
                 }
             },
             superTypes: []

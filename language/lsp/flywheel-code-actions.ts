@@ -9,7 +9,7 @@
 import { type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { type Driver, type Flywheel, isDriver, isNode, type Link, type Model, type Node } from '../generated/ast.js';
+import { type Declaration, type Driver, type Flywheel, isDeclaration, isDriver, isInitiative, isNode, type Link, type Model } from '../generated/ast.js';
 import { dataOf, DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -58,8 +58,35 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
                 const link = data.link === undefined ? undefined : facts.links[data.link];
                 return link ? [{ title: `Remove the link ${describe(link)}`, edits: removeLink(text, link), preferred: true }] : [];
             }
+            case DiagnosticCode.InitiativeOffWheel: return this.pushWheelDriver(text, flywheel, data.initiative, data.names ?? []);
+            case DiagnosticCode.InitiativeBrakesWheel: {
+                const link = data.initiative === undefined || data.push === undefined ? undefined : facts.pushLinks[data.initiative]?.[data.push];
+                return link ? [reinforceInstead(text, link)] : [];
+            }
+            case DiagnosticCode.LinkIntoInitiative: {
+                const link = data.linkIntoInitiative === undefined ? undefined : facts.linksIntoInitiatives[data.linkIntoInitiative];
+                if (!link) return [];
+                return [
+                    ...reverseLink(link),
+                    { title: `Remove the link ${describe(link)}`, edits: removeLink(text, link) }
+                ];
+            }
             default: return [];
         }
+    }
+
+    /** initiative-off-wheel: a link from the initiative to one of the wheel drivers its diagnostic names (most loops first). */
+    private pushWheelDriver(text: SourceText, flywheel: Flywheel, initiativeIndex: number | undefined, names: string[]): Fix[] {
+        const facts = this.analyzer.analyze(flywheel);
+        const initiative = initiativeIndex === undefined ? undefined : facts.initiatives[initiativeIndex];
+        if (!initiative || !nameReaches(flywheel, initiative)) return [];
+        // The diagnostic's names are the initiative's, then the candidates'.
+        const drivers = names.slice(1).filter(name => facts.declarations.some(node => node.name === name && nameReaches(flywheel, node)));
+        return drivers.slice(0, 3).map((driver, i) => ({
+            title: `Link '${initiative.name}' to the wheel driver '${driver}': ${initiative.name} -> ${driver}`,
+            edits: [appendLine(text, flywheel, `${initiative.name} -> ${driver}`)],
+            preferred: i === 0
+        }));
     }
 
     /** broken-loop: close the driver's path with the link it lacks (to or from the goal, or to the next wheel driver). */
@@ -112,18 +139,44 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
     }
 }
 
+/** initiative-brakes-wheel: the same link, reinforcing (`-|` becomes `->`, `~|` becomes `~>`). */
+function reinforceInstead(text: SourceText, link: Link): Fix {
+    const arrow = GrammarUtils.findNodeForProperty(link.$cstNode, 'arrow')!;
+    const reinforcing = link.arrow.replace('|', '>');
+    return {
+        title: `Make it reinforce: ${describe(link).replace(link.arrow, reinforcing)}`,
+        edits: [{ range: text.range(arrow.offset, arrow.end), newText: reinforcing }]
+    };
+}
+
+/**
+ * link-into-initiative: the link the other way round, when it is its chain's only link and so
+ * can be turned round in place (in a longer chain, the neighbouring links would turn with it).
+ */
+function reverseLink(link: Link): Fix[] {
+    const chain = link.$container;
+    const source = chain.source;
+    // Turned round, a link between two initiatives would still lead into one.
+    if (chain.links.length !== 1 || isInitiative(source.ref) || !source.$refNode || !link.target.$refNode) return [];
+    const edits: TextEdit[] = [
+        { range: source.$refNode.range, newText: link.target.$refText },
+        { range: link.target.$refNode.range, newText: source.$refText }
+    ];
+    return [{ title: `Reverse the link: ${link.target.$refText} ${link.arrow} ${source.$refText}`, edits, preferred: true }];
+}
+
 function declareDriver(text: SourceText, flywheel: Flywheel, name: string): Fix {
     return { title: `Declare the driver '${name}'`, edits: [appendDeclaration(text, flywheel, `driver ${name}`)], preferred: true };
 }
 
 /** True when references by the node's name reach it: with a duplicate name, only the first declaration is reached. */
-function nameReaches(flywheel: Flywheel, node: Node): boolean {
-    return flywheel.members.find(m => isNode(m) && m.name === node.name) === node;
+function nameReaches(flywheel: Flywheel, node: Declaration): boolean {
+    return flywheel.members.find(m => isDeclaration(m) && m.name === node.name) === node;
 }
 
 /** A name not yet used in the flywheel: `base`, `base2`, … */
 function freshName(flywheel: Flywheel, base: string): string {
-    const taken = new Set(flywheel.members.flatMap(m => (isNode(m) ? [m.name] : [])));
+    const taken = new Set(flywheel.members.flatMap(m => (isDeclaration(m) ? [m.name] : [])));
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     return name;

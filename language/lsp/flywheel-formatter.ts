@@ -18,7 +18,7 @@
 import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, type Lexer, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
-import { isChain, isFlywheel, isLink, isModel, isNode } from '../generated/ast.js';
+import { isChain, isDeclaration, isFlywheel, isLink, isModel } from '../generated/ast.js';
 import { commentText, meaningOf } from '../model-meaning.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -90,8 +90,8 @@ export class FlywheelFormatter extends AbstractFormatter {
             open.prepend(Formatting.oneSpace());
             formatter.interior(open, close).prepend(INDENTED_LINE_KEEPING_ONE_BLANK);
             close.prepend(Formatting.newLine());
-        } else if (isNode(node)) {
-            formatter.keywords('goal', 'driver', 'cost', 'quality').append(Formatting.oneSpace());
+        } else if (isDeclaration(node)) {
+            formatter.keywords('goal', 'driver', 'cost', 'quality', 'initiative').append(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
         } else if (isChain(node) || isLink(node)) {
             formatter.keywords(...ARROWS).surround(Formatting.oneSpace());

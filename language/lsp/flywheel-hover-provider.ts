@@ -1,10 +1,12 @@
 /**
- * Hover on a goal or driver (or a reference to one): its label, kinds and doc comment, the loops
- * through the goal it is on, and whether removing it would stop every reinforcing loop.
+ * Hover on a goal, driver or initiative (or a reference to one): its label, kinds and doc comment;
+ * for a node, the loops through the goal it is on and whether removing it would stop every
+ * reinforcing loop (the pressure test); for an initiative, the loops it feeds (its leverage).
  */
 import { type AstNode, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import { isDriver, isGoal, type Node } from '../generated/ast.js';
+import { type Flywheel, type Initiative, isDriver, isGoal, isInitiative, type Node } from '../generated/ast.js';
+import type { PressureTest } from '../../core/analysis/pressure.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -17,6 +19,7 @@ export class FlywheelHoverProvider extends AstNodeHoverProvider {
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (isInitiative(node)) return this.initiativeContent(node);
         if (!isGoal(node) && !isDriver(node)) return undefined;
         const facts = this.analyzer.analyze(node.$container);
         const index = facts.declarations.indexOf(node);
@@ -25,12 +28,41 @@ export class FlywheelHoverProvider extends AstNodeHoverProvider {
         return [
             `**${escapeMarkdown(graphNode.label)}** · \`${node.name}\` · ${kind}`,
             graphNode.doc,
-            describePlace(facts, node, index)
+            describePlace(facts, this.analyzer.pressure(node.$container), node, index)
+        ].filter(Boolean).join('\n\n');
+    }
+
+    private initiativeContent(initiative: Initiative): string {
+        const flywheel: Flywheel = initiative.$container;
+        const facts = this.analyzer.analyze(flywheel);
+        const index = facts.initiatives.indexOf(initiative);
+        if (index < 0) return '';
+        const { label, doc } = facts.graph.initiatives[index];
+        return [
+            `**${escapeMarkdown(label)}** · \`${initiative.name}\` · initiative`,
+            doc,
+            describeLeverage(facts, this.analyzer.pressure(flywheel), index)
         ].filter(Boolean).join('\n\n');
     }
 }
 
-function describePlace(facts: FlywheelFacts, node: Node, index: number): string {
+function describeLeverage(facts: FlywheelFacts, pressure: PressureTest, index: number): string {
+    const { graph } = facts;
+    const leverage = pressure.initiatives[index];
+    const name = (node: number) => `\`${graph.nodes[node].name}\``;
+    if (graph.goal === undefined || !facts.analysis.onWheel[graph.goal]) return 'This flywheel has no wheel yet, so no initiative turns it.';
+    if (leverage.offWheel) return 'Off the wheel: it pushes nothing on the wheel, so it never turns the goal. Say no to it, or link it to a wheel driver.';
+    const rank = pressure.ranking.indexOf(index) + 1;
+    const lines = [leverage.feeds.length === 0
+        ? 'It feeds no reinforcing loop through the goal.'
+        : `Feeds ${leverage.feeds.length} reinforcing loop${leverage.feeds.length === 1 ? '' : 's'} through the goal (${leverage.feeds.join(', ')}) by pushing ${leverage.pushesOnWheel.map(name).join(', ')}; leverage rank ${rank} of ${pressure.ranking.length}.`];
+    for (const brake of leverage.brakes) {
+        lines.push(`It dampens ${name(graph.initiatives[index].pushes[brake.push].target)}, braking ${brake.loops.join(', ')}.`);
+    }
+    return lines.join('\n\n');
+}
+
+function describePlace(facts: FlywheelFacts, pressure: PressureTest, node: Node, index: number): string {
     const { graph, analysis } = facts;
     if (graph.goal === undefined) return 'This flywheel has no goal yet, so it has no wheel.';
     const goalName = graph.nodes[graph.goal].name;
@@ -40,18 +72,24 @@ function describePlace(facts: FlywheelFacts, node: Node, index: number): string 
     if (!analysis.onWheel[index]) return `No loop passes through the goal \`${goalName}\` yet.`;
 
     const incomplete = analysis.loopsComplete ? '' : ` (the search stopped early: every loop of up to ${analysis.loopsCompleteUpTo} links is listed)`;
-    const loops = analysis.loops.filter(loop => loop.nodes.includes(index));
-    const reinforcing = analysis.loops.filter(loop => loop.polarity === 'reinforcing');
-    const lines = [index === graph.goal
-        ? `The goal: ${analysis.loopsComplete ? '' : 'at least '}${analysis.loops.length} loop${analysis.loops.length === 1 ? '' : 's'} pass through it${incomplete}: ${analysis.loops.map(l => l.id).join(', ')}.`
-        : `On the wheel, on ${loops.length === 0 ? 'no listed loop' : loops.map(l => l.id).join(', ')}${incomplete}.`];
-    if (index !== graph.goal && reinforcing.length > 0) {
-        const survivors = reinforcing.filter(loop => !loop.nodes.includes(index));
-        lines.push(survivors.length === 0 && analysis.loopsComplete
-            ? `Removing \`${node.name}\` would stop every reinforcing loop through the goal.`
-            : `Removing \`${node.name}\` would leave ${survivors.length === 0 ? 'unlisted loops' : survivors.map(l => l.id).join(', ')} turning.`);
+    if (index === graph.goal) {
+        return `The goal: ${analysis.loopsComplete ? '' : 'at least '}${analysis.loops.length} loop${analysis.loops.length === 1 ? '' : 's'} pass through it${incomplete}: ${analysis.loops.map(l => l.id).join(', ')}.`;
+    }
+    const driver = pressure.drivers.find(d => d.node === index);
+    const lines = [`On the wheel, on ${driver === undefined || driver.stops.length === 0 ? 'no listed loop' : driver.stops.join(', ')}${incomplete}.`];
+    if (driver && analysis.loops.some(loop => loop.polarity === 'reinforcing')) lines.push(failureLine(node.name, driver));
+    const pushers = graph.initiatives.filter(initiative => initiative.pushes.some(push => push.target === index && push.arrow.endsWith('>')));
+    if (graph.initiatives.length > 0) {
+        lines.push(pushers.length === 0 ? 'No initiative pushes it.' : `Pushed by ${pushers.map(i => `\`${i.name}\``).join(', ')}.`);
     }
     return lines.join('\n\n');
+}
+
+/** The pressure test's answer for one driver. */
+function failureLine(name: string, driver: PressureTest['drivers'][number]): string {
+    if (driver.singlePointOfFailure === true) return `**Single point of failure:** removing \`${name}\` would stop every reinforcing loop through the goal.`;
+    if (driver.singlePointOfFailure === undefined) return `Removing \`${name}\` would stop every listed reinforcing loop; unlisted ones may keep turning.`;
+    return `Removing \`${name}\` would leave ${driver.survives.join(', ')} turning.`;
 }
 
 function escapeMarkdown(text: string): string {

@@ -6,7 +6,7 @@
 import { AstUtils, CstUtils, type LangiumDocument, type Lexer } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { FlywheelTerminals, isFlywheel, isNode } from '../generated/ast.js';
+import { FlywheelTerminals, isDeclaration, isFlywheel } from '../generated/ast.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
 export class FlywheelRenameProvider extends DefaultRenameProvider {
@@ -35,13 +35,13 @@ export class FlywheelRenameProvider extends DefaultRenameProvider {
         return tokens.length === 1 && errors.length === 0 && tokens[0].image === text ? tokens[0].tokenType.name : undefined;
     }
 
-    /** The flywheel's name when another goal or driver of it already has the new name. */
+    /** The flywheel's name when another goal, driver or initiative of it already has the new name. */
     private clashingDeclaration(document: LangiumDocument, params: RenameParams): string | undefined {
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, offset, this.grammarConfig.nameRegexp);
         const flywheel = leaf && AstUtils.getContainerOfType(leaf.astNode, isFlywheel);
         if (!flywheel) return undefined;
-        const taken = flywheel.members.some(m => isNode(m) && m.name === params.newName && m !== leaf.astNode);
+        const taken = flywheel.members.some(m => isDeclaration(m) && m.name === params.newName && m !== leaf.astNode);
         return taken ? flywheel.name : undefined;
     }
 }

@@ -1,11 +1,11 @@
 /**
- * Semantic tokens: the goal and drivers (declarations and references, with their kinds as
+ * Semantic tokens: the goal, drivers and initiatives (declarations and references, with their kinds as
  * modifiers) and arrows by polarity, so a theme can tell a brake from an accelerator at a glance.
  * The custom types and modifiers are declared in package.json with standard super types.
  */
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, AllSemanticTokenTypes, type SemanticTokenAcceptor } from 'langium/lsp';
-import { isChain, isDriver, isGoal, isLink, isNode, type Node } from '../generated/ast.js';
+import { type Declaration, isChain, isDeclaration, isDriver, isGoal, isInitiative, isLink } from '../generated/ast.js';
 
 const typeCount = Object.keys(AllSemanticTokenTypes).length;
 const modifierCount = Object.keys(AllSemanticTokenModifiers).length;
@@ -14,7 +14,8 @@ export const FlywheelTokenTypes = {
     goal: typeCount,
     driver: typeCount + 1,
     reinforcing: typeCount + 2,
-    dampening: typeCount + 3
+    dampening: typeCount + 3,
+    initiative: typeCount + 4
 } as const;
 
 export const FlywheelTokenModifiers = {
@@ -34,7 +35,7 @@ export class FlywheelSemanticTokenProvider extends AbstractSemanticTokenProvider
 
     /** Half-typed text parses into nodes with parts missing (no source, arrow or target): those parts get no token. */
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        if (isNode(node) && node.name) {
+        if (isDeclaration(node) && node.name) {
             acceptor({ node, property: 'name', type: nodeType(node), modifier: ['declaration', ...kindsOf(node)] });
         } else if (isChain(node) && node.source?.ref) {
             acceptor({ node, property: 'source', type: nodeType(node.source.ref), modifier: kindsOf(node.source.ref) });
@@ -48,10 +49,10 @@ export class FlywheelSemanticTokenProvider extends AbstractSemanticTokenProvider
     }
 }
 
-function nodeType(node: Node): 'goal' | 'driver' {
-    return isGoal(node) ? 'goal' : 'driver';
+function nodeType(node: Declaration): 'goal' | 'driver' | 'initiative' {
+    return isGoal(node) ? 'goal' : isInitiative(node) ? 'initiative' : 'driver';
 }
 
-function kindsOf(node: Node): string[] {
+function kindsOf(node: Declaration): string[] {
     return isDriver(node) ? [...new Set(node.kinds)] : [];
 }

@@ -287,7 +287,7 @@ describe('plain data in, plain data out', () => {
         const nodes = [{ name: 'growth', label: 'growth', isGoal: true, kinds: [] }, ...Array.from({ length: size }, (_, i) => ({ name: `${prefix}${i}`, label: `${prefix}${i}`, isGoal: false, kinds: [] }))];
         const links = nodes.map((_, i) => ({ source: i, target: (i + 1) % nodes.length, arrow: '->' as const }));
         for (let i = 1; i + 3 < nodes.length; i += 5) links.push({ source: i, target: i + 3, arrow: '->' });
-        return { name: 'Ring', label: 'Ring', nodes, links, goal: 0 };
+        return { name: 'Ring', label: 'Ring', nodes, links, initiatives: [], goal: 0 };
     }
 
     // No timing here (the machine may be busy): how long it takes is the bench's to say.

@@ -23,6 +23,7 @@ export function graphOf(names: string[], chains: string, kinds: Record<string, D
         label: 'Test',
         nodes: names.map((name, i) => ({ name, label: name, isGoal: i === 0, kinds: kinds[name] ?? [] })),
         links,
+        initiatives: [],
         goal: names.length > 0 ? 0 : undefined
     };
 }

@@ -42,16 +42,16 @@ describe('completion', () => {
     test('keywords and kinds at the start of a member', async () => {
         await expectCompletion(lsp)({
             text: amazon.replace('    driver sellers', '    <|>\n    driver sellers'), index: 0,
-            assert: list => expect(list.items.map(i => i.label)).toEqual(expect.arrayContaining(['goal', 'driver', 'cost', 'quality']))
+            assert: list => expect(list.items.map(i => i.label)).toEqual(expect.arrayContaining(['goal', 'driver', 'cost', 'quality', 'initiative']))
         });
     });
 });
 
 describe('hover', () => {
-    test('on a driver: label, kinds, doc comment, loops, and what removing it does', async () => {
+    test('on a driver: label, kinds, doc comment, loops, and what removing it does (a single point of failure)', async () => {
         await expectHover(lsp)({
             text: amazon.replace('quality driver experience', 'quality driver <|>experience'), index: 0,
-            hover: /\*\*Customer experience\*\* · `experience` · quality driver\n\nWhat customers feel on every visit\.\n\nOn the wheel, on R1, R2\.\n\nRemoving `experience` would stop every reinforcing loop through the goal\./
+            hover: /\*\*Customer experience\*\* · `experience` · quality driver\n\nWhat customers feel on every visit\.\n\nOn the wheel, on R1, R2\.\n\n\*\*Single point of failure:\*\* removing `experience` would stop every reinforcing loop through the goal\./
         });
     });
 

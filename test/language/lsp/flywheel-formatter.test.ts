@@ -47,6 +47,19 @@ flywheel B {
 `);
     });
 
+    test('initiatives: one per line like any declaration, their links like any chain', async () => {
+        const messy = 'flywheel A {\ngoal g driver d   g -> d -> g\n   initiative   ads    "Run ads"   ads->d "more" initiative idle\n}\n';
+        expect(await format(messy)).toBe(`flywheel A {
+    goal g
+    driver d
+    g -> d -> g
+    initiative ads "Run ads"
+    ads -> d "more"
+    initiative idle
+}
+`);
+    });
+
     test('blank lines between groups are kept, at most one in a row, without stray spaces', async () => {
         const text = 'flywheel A {\n    goal g\n\n\n   \n    driver d\n\n    // links\n\n\n\n    g -> d -> g\n}\n\n\n\nflywheel B {\n    goal h\n}\n';
         expect(await format(text)).toBe('flywheel A {\n    goal g\n\n    driver d\n\n    // links\n\n    g -> d -> g\n}\n\nflywheel B {\n    goal h\n}\n');
@@ -179,6 +192,7 @@ describe('generated files with comments and whitespace everywhere the grammar al
         for (let f = 0; f <= pick(2); f++) {
             tokens.push('flywheel', `F${f}`, ...(pick(2) ? ['"A flywheel"'] : []), '{', 'goal', 'g', '"Growth"');
             for (const name of names.slice(1)) tokens.push(...['cost', 'quality', ''].slice(pick(3)).filter(Boolean), 'driver', name, ...(pick(2) ? [`"${name.toUpperCase()}"`] : []));
+            tokens.push('initiative', 'i', ...(pick(2) ? ['"Run ads"'] : []), 'i', ['->', '-|'][pick(2)], names[1 + pick(names.length - 1)]);
             for (let chain = 0; chain < 3; chain++) {
                 tokens.push(names[pick(names.length)]);
                 for (let step = 0; step <= pick(3); step++) tokens.push(['->', '-|', '~>', '~|'][pick(4)], names[pick(names.length)], ...(pick(3) === 0 ? ['"why"'] : []));
@@ -200,7 +214,7 @@ describe('generated files with comments and whitespace everywhere the grammar al
         expect(await format(text.replace(/\n/g, '\r\n'))).toBe(once.replace(/\n/g, '\r\n'));
         // One declaration per line: no line (comments aside) holds two.
         const codeLines = once.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').split('\n');
-        expect(codeLines.filter(line => (line.match(/\b(goal|driver)\b/g) ?? []).length > 1)).toEqual([]);
+        expect(codeLines.filter(line => (line.match(/\b(goal|driver|initiative)\b/g) ?? []).length > 1)).toEqual([]);
     });
 });
 
