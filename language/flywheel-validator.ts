@@ -251,7 +251,9 @@ export class FlywheelValidator {
             const target = link.target.ref!;
             if (!isInitiative(target)) return;
             accept('error', `'${source}' links into the initiative '${target.name}': an initiative pushes drivers, nothing pushes it. Reverse the link (${target.name} ${link.arrow} ${source}) or remove it.`,
-                at(DiagnosticCode.LinkIntoInitiative, link, { linkIntoInitiative: index, initiative: facts.initiatives.indexOf(target), names: [source, target.name] }));
+                at(DiagnosticCode.LinkIntoInitiative, link, {
+                    linkIntoInitiative: index, initiative: facts.initiatives.indexOf(target), names: [source, target.name]
+                }));
         });
     }
 

@@ -9,7 +9,7 @@
 import { type CstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { type Declaration, type Driver, type Flywheel, isDeclaration, isDriver, isInitiative, isNode, type Link, type Model } from '../generated/ast.js';
+import { type Declaration, type Driver, type Flywheel, isDeclaration, isDriver, isInitiative, type Link, type Model } from '../generated/ast.js';
 import { dataOf, DiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelAnalyzer } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -261,9 +261,9 @@ function appendLine(text: SourceText, flywheel: Flywheel, line: string): TextEdi
     return { range: text.range(close.offset, close.offset), newText: `${text.eol}${indent}${line}${text.eol}${text.indentAt(close.offset)}` };
 }
 
-/** A new declaration line right after the flywheel's last goal or driver (or before `}` without one). */
+/** A new declaration line right after the flywheel's last declaration (or before `}` without one). */
 function appendDeclaration(text: SourceText, flywheel: Flywheel, line: string): TextEdit {
-    const declarations = flywheel.members.filter(isNode);
+    const declarations = flywheel.members.filter(isDeclaration);
     const last = declarations[declarations.length - 1];
     if (!last?.$cstNode || !text.startsLine(last.$cstNode.offset)) return appendLine(text, flywheel, line);
     const end = text.endOfTrailingComments(last.$cstNode.end);

@@ -3,7 +3,8 @@
  * (`//`, `/* *\/`, `/** *\/`) in every place the grammar allows one, labels with odd Unicode,
  * several flywheels sharing node names, CRLF line endings, and the mistakes the diagnostics are
  * about (duplicate, self and conflicting links, unresolved names, drivers off the wheel, missing
- * kinds, duplicate names and goals), so that every quick fix gets offered. A few files do not
+ * kinds, duplicate names and goals, initiatives off the wheel, braking it or linked into), so
+ * that every quick fix gets offered. A few files do not
  * parse. Deterministic: file `n` is the same on every run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ export function generatedInputs(count: number, firstSeed = 1): CorpusInput[] {
 /** Node names the flywheels of one file share, so that a rename has to tell the flywheels apart. */
 const NODE_NAMES = ['growth', 'users', 'sellers', 'price', 'trust', 'ads', 'g', 'a', '_b2'];
 const FLYWHEEL_NAMES = ['Shop', 'Market', 'Media'];
+/** Initiative names; `ads` is a node name too, so an initiative sometimes clashes with a driver. */
+const INITIATIVE_NAMES = ['launch', 'podcasts', 'ads'];
 const KIND_LISTS = [[], [], ['cost'], ['quality'], ['cost', 'quality'], ['quality', 'cost'], ['cost', 'cost']];
 /** Combining marks, astral and right-to-left characters, a ZWJ sequence, U+2028, escapes, a tab. */
 const LABELS = [
@@ -70,6 +73,11 @@ function generateFlywheel(pick: Pick, name: string): FlywheelTokens {
     for (let extra = pick(4); extra > 0; extra--) links.push([nodes[pick(nodes.length)], ARROWS[pick(ARROWS.length)], nodes[pick(nodes.length)]]);
     if (pick(4) === 0) links.push(links[pick(links.length)]);
     if (pick(5) === 0) links.push([drivers[0], '->', 'missing']);
+    for (const initiative of INITIATIVE_NAMES.slice(0, pick(3))) {
+        declarations.push(['initiative', initiative, ...label()]);
+        for (let push = pick(3); push > 0; push--) links.push([initiative, ARROWS[pick(ARROWS.length)], nodes[pick(nodes.length)]]);
+        if (pick(6) === 0) links.push([nodes[pick(nodes.length)], '->', initiative]);
+    }
     const chains = chainsOf(pick, shuffled(pick, links), label);
     const members = pick(5) === 0 ? shuffled(pick, [...declarations, ...chains]) : [...declarations, ...chains];
     return { header: ['flywheel', name, ...label()], members, closed: true };

@@ -5,12 +5,12 @@
  */
 import { type AstNode, type CstNode, CstUtils, isJSDoc, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { type Flywheel, isChain, isDriver, isNode, type Link, type Model } from '../../../language/generated/ast.js';
+import { type Flywheel, isChain, isDeclaration, isDriver, isNode, type Link, type Model } from '../../../language/generated/ast.js';
 import { DiagnosticCode } from '../../../language/diagnostic-codes.js';
 import { services } from '../validation-helpers.js';
 
 export interface DeclarationView {
-    type: 'Goal' | 'Driver';
+    type: 'Goal' | 'Driver' | 'Initiative';
     name: string;
     label?: string;
     /** Sorted: the order the kinds are written in means nothing. */
@@ -38,7 +38,7 @@ export function viewOf(model: Model): FlywheelView[] {
     return model.flywheels.map(flywheel => ({
         name: flywheel.name,
         label: flywheel.label,
-        declarations: flywheel.members.flatMap(member => (isNode(member) ? [{
+        declarations: flywheel.members.flatMap(member => (isDeclaration(member) ? [{
             type: member.$type,
             name: member.name,
             label: member.label,
@@ -103,7 +103,9 @@ export type Intent =
     | { kind: 'remove-link'; link: LinkView }
     | { kind: 'add-links'; node: string; links: LinkView[] }
     | { kind: 'add-driver'; driver: DeclarationView; links: LinkView[] }
-    | { kind: 'add-kind'; driver: string; driverKind: string };
+    | { kind: 'add-kind'; driver: string; driverKind: string }
+    /** The diagnosed link with another arrow, or turned round: `link` is what it becomes. */
+    | { kind: 'change-link'; link: LinkView };
 
 interface IntentRule {
     codes: string[];
@@ -119,6 +121,7 @@ function path(text: string): LinkView[] {
 
 const BROKEN_LOOP = [DiagnosticCode.BrokenLoop];
 const MISSING_KIND = [DiagnosticCode.MissingCostDriver, DiagnosticCode.MissingQualityDriver];
+const ARROW = '(->|-\\||~>|~\\|)';
 
 /**
  * Every quick fix there is, by the title the user reads. A fix with a title not listed here fails
@@ -126,7 +129,7 @@ const MISSING_KIND = [DiagnosticCode.MissingCostDriver, DiagnosticCode.MissingQu
  */
 const INTENT_RULES: IntentRule[] = [
     {
-        codes: [DiagnosticCode.DuplicateLink, DiagnosticCode.SelfLink],
+        codes: [DiagnosticCode.DuplicateLink, DiagnosticCode.SelfLink, DiagnosticCode.LinkIntoInitiative],
         title: /^Remove the link (\w+) (->|-\||~>|~\|) (\w+)$/,
         intent: m => ({ kind: 'remove-link', link: { source: m[1], arrow: m[2], target: m[3] } })
     },
@@ -142,6 +145,21 @@ const INTENT_RULES: IntentRule[] = [
         codes: [DiagnosticCode.UnresolvedReference],
         title: /^Declare the driver '(\w+)'$/,
         intent: m => ({ kind: 'add-driver', driver: { type: 'Driver', name: m[1], kinds: [] }, links: [] })
+    },
+    {
+        codes: [DiagnosticCode.InitiativeOffWheel],
+        title: /^Link '(\w+)' to the wheel driver '(\w+)': \1 -> \2$/,
+        intent: m => ({ kind: 'add-links', node: m[1], links: [{ source: m[1], arrow: '->', target: m[2] }] })
+    },
+    {
+        codes: [DiagnosticCode.InitiativeBrakesWheel],
+        title: new RegExp(`^Make it reinforce: (\\w+) ${ARROW} (\\w+)$`),
+        intent: m => ({ kind: 'change-link', link: { source: m[1], arrow: m[2], target: m[3] } })
+    },
+    {
+        codes: [DiagnosticCode.LinkIntoInitiative],
+        title: new RegExp(`^Reverse the link: (\\w+) ${ARROW} (\\w+)$`),
+        intent: m => ({ kind: 'change-link', link: { source: m[1], arrow: m[2], target: m[3] } })
     },
     { codes: MISSING_KIND, title: /^Make '(\w+)' a (cost|quality) driver$/, intent: m => ({ kind: 'add-kind', driver: m[1], driverKind: m[2] }) },
     {
@@ -190,7 +208,7 @@ export function descriptionHandedOn(link: Link): HandedOnDescription | undefined
 
 /**
  * The flywheel after the fix, as the intent says: `removed` is the index of the link the
- * diagnostic is on (for a removal). New declarations come after the last one and new links after
+ * diagnostic is on (for a removal or a change). New declarations come after the last one and new links after
  * the last one, as LANGUAGE.md's order of declaration is what numbers loops.
  */
 export function intended(before: FlywheelView, intent: Intent, removed: number, handedOn?: HandedOnDescription): FlywheelView {
@@ -201,6 +219,9 @@ export function intended(before: FlywheelView, intent: Intent, removed: number, 
         }
         case 'add-links':
             return { ...before, links: [...before.links, ...intent.links] };
+        case 'change-link':
+            // Its label stays with it.
+            return { ...before, links: before.links.map((link, i) => (i === removed ? { ...intent.link, label: link.label } : link)) };
         case 'add-driver':
             return { ...before, declarations: [...before.declarations, intent.driver], links: [...before.links, ...intent.links] };
         case 'add-kind': {
