@@ -71,7 +71,7 @@ export interface ChangeOverlay {
     unchanged: boolean;
 }
 
-const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [] };
+const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [], initiatives: [] };
 
 /**
  * The overlay for one flywheel's two versions (`undefined`: the flywheel does not exist on that
