@@ -47,6 +47,14 @@ const COMMANDS: Command[] = [
         run: async args => (await import('./diff.js')).runDiff(args)
     },
     {
+        name: 'report',
+        usage: `  report FILE     the pressure test: loops through the goal, single points of failure, what each driver's
+                  failure leaves turning, initiatives ranked by leverage, the ones to say no to, drivers no initiative pushes
+      --format markdown|json       output format (default: markdown)
+      exit code: 0 no errors, 1 errors found (no report when the file does not parse), 2 bad usage or unreadable input`,
+        run: async args => (await import('./pressure-report.js')).runReport(args)
+    },
+    {
         name: 'render',
         usage: `  render FILE     draw each flywheel of FILE exactly as the preview does
       -o, --output OUT             where to write (default: FILE.svg beside it; - for standard output)

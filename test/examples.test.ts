@@ -22,6 +22,22 @@ describe('the clean examples', () => {
     });
 });
 
+describe('the planning example', () => {
+    test('planning/say-no.fly shows one initiative to say no to, and nothing else', async () => {
+        const { diagnostics } = await validate(readFileSync('examples/planning/say-no.fly', 'utf8'));
+        expect(diagnostics.map(d => [d.code, (d.data as { names?: string[] }).names?.[0]])).toEqual([['initiative-off-wheel', 'stadium']]);
+    });
+
+    test('every clean example from the literature names initiatives, and each pushes the wheel', async () => {
+        for (const name of clean) {
+            const { document, diagnostics } = await validate(readFileSync(join('examples', name), 'utf8'));
+            const [flywheel] = document.parseResult.value.flywheels;
+            expect(flywheel.members.filter(m => m.$type === 'Initiative').length, name).toBeGreaterThan(0);
+            expect(diagnostics, name).toEqual([]);
+        }
+    });
+});
+
 describe('the broken examples', () => {
     test('there is one for every diagnostic code of the contract', () => {
         expect(broken.map(name => basename(name, '.fly')).sort()).toEqual(Object.values(DiagnosticCode).sort());

@@ -40,7 +40,7 @@ export interface PressureTest {
     drivers: DriverPressure[];
     /** Every initiative, in declaration order. */
     initiatives: InitiativeLeverage[];
-    /** Initiative indices, most leverage first (loops fed, then wheel nodes pushed, then declaration order). */
+    /** Initiative indices, most leverage first (loops fed, then wheel nodes pushed, then declaration order); off-wheel ones last. */
     ranking: number[];
     /** Wheel drivers that no initiative reinforces. */
     unpushed: number[];
@@ -55,7 +55,8 @@ export function pressureTest(graph: FlywheelGraph, analysis: WheelAnalysis): Pre
     const initiatives = graph.initiatives.map((_, index) => leverage(graph, analysis, reinforcing, index));
     const ranking = initiatives
         .map(i => i.initiative)
-        .sort((a, b) => initiatives[b].feeds.length - initiatives[a].feeds.length
+        .sort((a, b) => Number(initiatives[a].offWheel) - Number(initiatives[b].offWheel)
+            || initiatives[b].feeds.length - initiatives[a].feeds.length
             || initiatives[b].pushesOnWheel.length - initiatives[a].pushesOnWheel.length || a - b);
     const pushed = new Set(initiatives.flatMap(i => i.pushesOnWheel));
     return { drivers, initiatives, ranking, unpushed: wheelDrivers.filter(node => !pushed.has(node)), complete: analysis.loopsComplete };

@@ -17,7 +17,7 @@ export interface CorpusInput {
 }
 
 export function exampleInputs(): CorpusInput[] {
-    return ['examples', 'examples/broken'].flatMap(folder =>
+    return ['examples', 'examples/broken', 'examples/planning'].flatMap(folder =>
         readdirSync(folder).filter(name => name.endsWith('.fly')).sort().map(name => ({ name: join(folder, name), text: readFileSync(join(folder, name), 'utf8') })));
 }
 

@@ -81,12 +81,14 @@ describe('initiatives', () => {
         hike: '-| c; -> b'
     });
 
-    test('feed the reinforcing loops through the drivers they reinforce, ranked by those loops', () => {
+    test('feed the reinforcing loops through the drivers they reinforce, ranked by those loops, off-wheel ones last', () => {
         const pressure = run(graph);
         const byName = Object.fromEntries(pressure.initiatives.map(i => [graph.initiatives[i.initiative].name, i]));
         expect(byName.big).toMatchObject({ feeds: ['R1', 'R2'], pushesOnWheel: [1], offWheel: false, brakes: [] });
         expect(byName.small).toMatchObject({ feeds: ['R1'], pushesOnWheel: [2], offWheel: false });
         expect(pressure.ranking.map(i => graph.initiatives[i].name)).toEqual(['big', 'small', 'hike', 'idle', 'side']);
+        const late = withInitiatives(graph, { idle: '', side: '-> x', hike: '-| c', small: '-> b' });
+        expect(run(late).ranking.map(i => late.initiatives[i].name)).toEqual(['small', 'hike', 'idle', 'side']);
     });
 
     test('one that pushes nothing, or only what is off the wheel, is off the wheel', () => {

@@ -85,6 +85,7 @@ flywheel B {
 
 const examples = [
     ...readdirSync('examples').filter(n => n.endsWith('.fly')).map(n => join('examples', n)),
+    'examples/planning/say-no.fly',
     ...readdirSync('examples/broken').filter(n => n.endsWith('.fly') && n !== 'syntax-error.fly').map(n => join('examples/broken', n))
 ];
 
