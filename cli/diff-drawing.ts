@@ -1,19 +1,14 @@
 /**
  * `flywheel diff OLD NEW --format svg|png [-o OUT] [--theme light|dark]`: the visual diff, one
- * drawing per changed flywheel (renderer/diff-drawing.ts), written like `flywheel render` writes
+ * drawing per changed flywheel (language/change-drawings.ts), written like `flywheel render` writes
  * its drawings. A file whose flywheels did not change in meaning gets their plain drawings, with
  * no marks. A side that does not parse cannot be drawn: its syntax errors and exit code 1.
  */
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { DiagnosticCode } from '../language/diagnostic-codes.js';
-import { fileSnapshotOf } from '../language/file-snapshot.js';
+import { changeDrawingsOf } from '../language/change-drawings.js';
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
-import { renderModelsOf } from '../language/render-model.js';
-import { changeOverlay } from '../core/change-overlay.js';
-import { type FlywheelSnapshot, pairFlywheels } from '../core/semantic-diff.js';
-import { renderChangeSvg } from '../renderer/diff-drawing.js';
-import type { RenderModel } from '../renderer/model.js';
 import type { Theme } from '../renderer/svg.js';
 import { UsageError } from './files.js';
 import { checkFolderExists, inFormat, outputPaths, writeDrawing } from './render.js';
@@ -35,28 +30,15 @@ export interface DrawingOptions {
 export async function writeDiffDrawings(services: FlywheelCoreServices, sides: [DrawnSide, DrawnSide], options: DrawingOptions): Promise<number> {
     if (options.output !== undefined && options.output !== '-') checkFolderExists(options.output);
     for (const side of sides) if (!parses(side)) return 1;
-    const analyzer = services.analysis.FlywheelAnalyzer;
-    const [old, now] = sides.map(({ document }) => ({
-        snapshots: document ? fileSnapshotOf(document, analyzer).flywheels : [],
-        models: document ? renderModelsOf(document, analyzer) : []
-    }));
-    // Snapshots and models list the same named flywheels in the same order.
-    const modelOf = (side: typeof old, snapshot: FlywheelSnapshot | undefined): RenderModel | undefined =>
-        snapshot && side.models[side.snapshots.indexOf(snapshot)];
-    const pairs = pairFlywheels(old.snapshots, now.snapshots).map(([before, after]) => ({
-        before: modelOf(old, before), after: modelOf(now, after), overlay: changeOverlay(before, after)
-    }));
-    const changed = pairs.filter(pair => !pair.overlay.unchanged);
-    const drawn = changed.length > 0 ? changed : pairs;
+    const drawn = changeDrawingsOf(sides[0].document, sides[1].document, services.analysis.FlywheelAnalyzer, { theme: options.theme, standalone: true });
     if (drawn.length === 0) throw new UsageError(`neither ${sides[0].name} nor ${sides[1].name} holds a flywheel to draw`);
     const toStdout = options.output === undefined || options.output === '-';
     if (toStdout && drawn.length > 1) {
         throw new UsageError(`${drawn.length} flywheels changed and standard output takes one drawing: give -o OUT (each is written to OUT-Name.${options.format})`);
     }
-    const names = drawn.map(pair => (pair.after ?? pair.before)!.name);
-    const targets = toStdout ? names.map(() => '-') : outputPaths(options.output!, options.output, options.format, names);
-    for (const [i, { before, after, overlay }] of drawn.entries()) {
-        const bytes = await inFormat(renderChangeSvg(before, after, overlay, { theme: options.theme, standalone: true }), options.format);
+    const targets = toStdout ? drawn.map(() => '-') : outputPaths(options.output!, options.output, options.format, drawn.map(d => d.name));
+    for (const [i, { svg }] of drawn.entries()) {
+        const bytes = await inFormat(svg, options.format);
         if (targets[i] === '-') {
             process.stdout.write(bytes);
         } else {

@@ -6,6 +6,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CompareCommands, type RevisionReader } from './compare.js';
 import { ConfigFileSync } from './config-sync.js';
 import { BlockModels, flywheelFences } from './markdown-preview.js';
 import { PreviewManager } from './preview.js';
@@ -51,11 +52,13 @@ export interface FlywheelExtensionApi {
 
 let languageClient: BaseLanguageClient | undefined;
 
-export function activateFlywheel(context: vscode.ExtensionContext, client: BaseLanguageClient): FlywheelExtensionApi {
+/** `readRevision`: how this entry reads a file at a git revision where VS Code's git extension cannot. */
+export function activateFlywheel(context: vscode.ExtensionContext, client: BaseLanguageClient, readRevision?: RevisionReader): FlywheelExtensionApi {
     languageClient = client;
     context.subscriptions.push(startWithFirstFlyDocument(context, client));
     // Registered at once, so that a preview restored after a reload finds its commands.
     new PreviewManager(context, client);
+    new CompareCommands(context, readRevision);
     // Blocks are checked here, in the extension host, with the core services alone: the Markdown
     // preview needs no language server, and a Markdown document never starts one. The language's
     // code is initialised with the first block, not when the Markdown preview activates us.

@@ -1,8 +1,10 @@
 /**
  * The preview page, as VS Code's webview guidance asks: a strict Content-Security-Policy with a
  * fresh nonce for the one script and the one style sheet, nothing inline without it, no inline
- * event handlers. The drawing's colours follow the VS Code theme through its CSS variables.
+ * event handlers. The drawing's colours follow the VS Code theme through its CSS variables. The
+ * same page shows a visual diff ("Compare with HEAD"), so it carries the marks' looks too.
  */
+import { CHANGE_CSS } from '../renderer/diff-drawing.js';
 import { FLYWHEEL_CSS } from '../renderer/svg.js';
 import { FLYWHEEL_VSCODE_THEME_CSS } from './vscode-theme.js';
 
@@ -54,7 +56,7 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Flywheel preview</title>
-<style nonce="${nonce}">${FLYWHEEL_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
+<style nonce="${nonce}">${FLYWHEEL_CSS}${CHANGE_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
 </head>
 <body>
 <div id="toolbar"><button id="export-svg" type="button">Export SVG</button><button id="export-png" type="button">Export PNG</button><span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>

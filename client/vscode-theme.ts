@@ -14,7 +14,8 @@ export const FLYWHEEL_VSCODE_THEME_CSS = `
   --fw-goal: var(--vscode-charts-yellow); --fw-goaledge: color-mix(in srgb, var(--vscode-charts-yellow) 60%, var(--vscode-editor-foreground));
   --fw-link: var(--vscode-descriptionForeground);
   --fw-dampen: var(--vscode-charts-red); --fw-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground) 60%, var(--vscode-editor-foreground));
-  --fw-highlight: var(--vscode-focusBorder); }
+  --fw-highlight: var(--vscode-focusBorder);
+  --fw-added: var(--vscode-charts-green); --fw-removed: var(--vscode-charts-purple); --fw-changed: var(--vscode-charts-orange); }
 body.vscode-high-contrast .flywheel, body.vscode-high-contrast-light .flywheel {
   --fw-muted: var(--vscode-editor-foreground); --fw-link: var(--vscode-editor-foreground);
   --fw-accent: var(--vscode-contrastActiveBorder, var(--vscode-editor-foreground)); --fw-accenttext: var(--vscode-editor-foreground); }

@@ -241,8 +241,11 @@ const KEY: KeyItem[] = [
     { sample: 22, text: 'changed (what it was beside it)', draw: (x, y) => `<g class="change-sample changed"><circle cx="${x + 9}" cy="${y}" r="8"/></g>` }
 ];
 
-/** `var(--fw-added)` and the like are written in per theme, as the drawing's own colours are. */
-const CHANGE_CSS = `
+/**
+ * The marks' looks, in `var(--fw-added)`, `var(--fw-removed)` and `var(--fw-changed)`: written in
+ * per theme for a standalone drawing, mapped to the editor's theme by a page that shows it.
+ */
+export const CHANGE_CSS = `
 .flywheel .change-ring { fill: none; stroke-width: 4; }
 .flywheel .loop-marker .change-ring { stroke-width: 2.5; }
 .flywheel [data-change="added"] > .change-ring { stroke: var(--fw-added); }

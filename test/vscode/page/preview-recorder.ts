@@ -24,6 +24,7 @@ const install = () => {
             flywheels: Array.from(content.querySelectorAll<SVGSVGElement>('svg[data-flywheel]')).map(svg => svg.dataset.flywheel!),
             nodes: nodes.map(node => node.dataset.node!),
             texts: Object.fromEntries(nodes.map(node => [node.dataset.node!, node.textContent ?? ''])),
+            changes: Object.fromEntries(nodes.filter(node => node.dataset.change !== undefined).map(node => [node.dataset.node!, node.dataset.change!])),
             notDrawn: Array.from(content.querySelectorAll('.not-drawn')).map(p => p.textContent ?? ''),
             banner: banner.hidden ? null : banner.textContent,
             highlighted: highlighted

@@ -69,6 +69,8 @@ export interface PreviewState {
     nodes: string[];
     /** Each node's text (label and tooltip), by name. */
     texts: Record<string, string>;
+    /** In a visual diff, each marked node's `data-change`, by name. */
+    changes: Record<string, string>;
     notDrawn: string[];
     banner: string | null;
     highlighted: { node?: string; link?: number } | null;

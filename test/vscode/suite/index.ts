@@ -5,3 +5,4 @@ import './editing.vscode.js';
 import './preview.vscode.js';
 import './typing.vscode.js';
 import './resilience.vscode.js';
+import './compare.vscode.js';
