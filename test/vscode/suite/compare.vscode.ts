@@ -12,7 +12,6 @@ import * as vscode from 'vscode';
 import { launcherTakesRequests, screenshot, waitForPreview, workspaceFolder } from './helpers.js';
 import { SHOP } from '../../support/fixtures.js';
 
-
 describe('Compare with HEAD', function () {
     let file: vscode.Uri;
 
