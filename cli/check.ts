@@ -63,7 +63,7 @@ export async function checkFiles(services: FlywheelCoreServices, options: CheckO
     const reports = [...configReports(configs), ...fileReports];
 
     const internal = fileReports.flatMap(r => r.findings.filter(f => f.code === 'unknown').map(f => `flywheel: internal error while checking '${r.path}': ${f.message} (please report it)`));
-    notes.push(...internal);
+    for (const note of internal) notes.push(note);
     const summary = summarize(reports);
     const badInput = inputs.some(isUnreadable) || reports.length > fileReports.length || internal.length > 0;
     const failed = summary.errors > 0 || (options.strict && summary.warnings > 0);

@@ -55,9 +55,11 @@ function diffReport(diff: FileDiff, title: string, s: Style): string {
     const fileBullets = diff.changes.map(c => describeChange(c, s)).filter((line): line is string => line !== undefined).map(bullet);
     const count = sections.reduce((sum, section) => sum + section.bullets, 0) + fileBullets.length;
     const out = [s.heading(`${s.code(title)}: ${headline(diff, count)}`), ''];
-    out.push(...parseWarnings(diff, s));
-    for (const section of sections) out.push(...section.lines, '');
-    if (fileBullets.length > 0) out.push(...fileBullets, '');
+    // Appended one by one: an argument spread of a huge diff's lines overflows the stack.
+    const append = (lines: string[]) => { for (const line of lines) out.push(line); };
+    append(parseWarnings(diff, s));
+    for (const section of sections) append([...section.lines, '']);
+    if (fileBullets.length > 0) append([...fileBullets, '']);
     return out.join('\n');
 }
 

@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Result } from 'sarif';
 import type { Diagnostic } from 'vscode-languageserver';
-import { messageOf, severityOf } from '../language/diagnostic-codes.js';
+import { dataOf, messageOf, severityOf } from '../language/diagnostic-codes.js';
 import type { Severity } from '../core/severity.js';
 
 declare const FLYWHEEL_VERSION: string;
@@ -21,6 +21,8 @@ export interface Finding {
     column: number;
     endLine: number;
     endColumn: number;
+    /** A `diagnostics-left-out` notice: how many of each severity it stands for (counted in the summary, not printed). */
+    leftOut?: Record<Severity, number>;
 }
 
 export interface FileReport {
@@ -38,7 +40,9 @@ export interface Summary {
 
 export function toFinding(diagnostic: Diagnostic): Finding {
     const { start, end } = diagnostic.range;
+    const { leftOut } = dataOf(diagnostic);
     return {
+        ...(leftOut ? { leftOut } : {}),
         code: String(diagnostic.code ?? 'unknown'),
         severity: severityOf(diagnostic),
         message: messageOf(diagnostic),
@@ -57,12 +61,19 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 export function summarize(reports: FileReport[]): Summary {
     const all = reports.flatMap(r => r.findings);
-    const count = (severity: Severity) => all.filter(f => f.severity === severity).length;
+    // A notice of diagnostics left out counts as what it stands for.
+    const count = (severity: Severity) => all.reduce((sum, f) => sum + (f.leftOut ? f.leftOut[severity] : f.severity === severity ? 1 : 0), 0);
     return { files: reports.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
+/** The contract's fields of a finding (a notice's counts go into the summary). */
+function printedFields(finding: Finding): Omit<Finding, 'leftOut'> {
+    const { code, severity, message, line, column, endLine, endColumn } = finding;
+    return { code, severity, message, line, column, endLine, endColumn };
+}
+
 export function formatJson(reports: FileReport[]): string {
-    const files = reports.map(({ path, findings }) => ({ path, diagnostics: findings }));
+    const files = reports.map(({ path, findings }) => ({ path, diagnostics: findings.map(printedFields) }));
     return JSON.stringify({ files, summary: summarize(reports) }, null, 2) + '\n';
 }
 

@@ -38,6 +38,23 @@ export const FileDiagnosticCode = {
     InvalidConfig: 'invalid-config'
 } as const;
 
+/**
+ * What the checker says about itself rather than the text: never configurable or suppressible,
+ * so that a file is never reported cleaner than it is.
+ */
+export const CheckerNoticeCode = {
+    /** More diagnostics than a file reports (`MAX_DIAGNOSTICS_PER_FILE`): how many, of which severities, were left out. */
+    DiagnosticsLeftOut: 'diagnostics-left-out',
+    /** A check failed with an internal error: the file is not known to be clean. */
+    CheckerFailed: 'checker-failed'
+} as const;
+
+/**
+ * Diagnostics a file reports at most: beyond it nobody reads them, and an editor slows down.
+ * The rest are counted in one `diagnostics-left-out` notice.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 10_000;
+
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
 
 /**
@@ -67,6 +84,8 @@ export interface DiagnosticData {
     reason?: string;
     /** Texts that could replace the diagnostic's range, closest first (`syntax-error`, `unresolved-reference`): the quick fix. */
     suggestions?: string[];
+    /** `diagnostics-left-out`: how many of each severity are not listed. */
+    leftOut?: Record<Severity, number>;
 }
 
 /** The data every diagnostic of ours carries (Langium's own keep their fields beside ours). */

@@ -5,7 +5,7 @@
  */
 import { type CommentProvider, isJSDoc, parseJSDoc } from 'langium';
 import type { Declaration, Flywheel, Initiative, Link, Node } from './generated/ast.js';
-import { isChain, isDriver, isGoal, isInitiative, isNode } from './generated/ast.js';
+import { isChain, isDeclaration, isDriver, isGoal, isInitiative, isNode } from './generated/ast.js';
 import type { FlywheelGraph, GraphInitiative, GraphLink, GraphNode } from '../core/analysis/graph.js';
 import { analyzeWheel, type WheelAnalysis } from '../core/analysis/analyze.js';
 import { pressureTest, type PressureTest } from '../core/analysis/pressure.js';
@@ -26,6 +26,8 @@ export interface FlywheelFacts {
     pushLinks: Link[][];
     /** Links whose target is an initiative: in neither the graph nor the pushes (`link-into-initiative`). */
     linksIntoInitiatives: Link[];
+    /** Later declarations (goal, driver or initiative) of a name declared before them: `duplicate-name` is all there is to say of them. */
+    shadowed: ReadonlySet<Declaration>;
 }
 
 export class FlywheelAnalyzer {
@@ -104,7 +106,10 @@ export class FlywheelAnalyzer {
             initiatives: graphInitiatives,
             goal: goal >= 0 ? goal : undefined
         };
-        return { graph, analysis: analyzeWheel(graph), declarations, links, unresolvedLinks, initiatives, pushLinks, linksIntoInitiatives };
+        return {
+            graph, analysis: analyzeWheel(graph), declarations, links, unresolvedLinks, initiatives, pushLinks, linksIntoInitiatives,
+            shadowed: laterDeclarations(flywheel)
+        };
     }
 
     /** A declaration's display label and its `/** … *\/` description. */
@@ -121,6 +126,17 @@ export class FlywheelAnalyzer {
         const { name, label, doc } = this.describe(node);
         return { name, label, isGoal: isGoal(node), kinds: isDriver(node) ? [...new Set(node.kinds)] : [], doc };
     }
+}
+
+function laterDeclarations(flywheel: Flywheel): Set<Declaration> {
+    const seen = new Set<string>();
+    const later = new Set<Declaration>();
+    for (const member of flywheel.members) {
+        if (!isDeclaration(member) || !member.name) continue;
+        if (seen.has(member.name)) later.add(member);
+        seen.add(member.name);
+    }
+    return later;
 }
 
 /** The source of an AST link: the chain's first declaration, or the previous link's target. */

@@ -112,7 +112,7 @@ export class FlywheelValidator {
         const facts = this.analyzer.analyze(flywheel);
         facts.analysis.placement.forEach((placement, index) => {
             const node = facts.declarations[index];
-            if (placement?.kind !== 'broken' || !isDriver(node) || isShadowed(facts, index)) return;
+            if (placement?.kind !== 'broken' || !isDriver(node) || facts.shadowed.has(node)) return;
             accept('error', brokenLoopMessage(facts.graph, index, placement.reason, placement.path), {
                 ...at(DiagnosticCode.BrokenLoop, node, {
                     node: index, names: [node.name, ...pathNames(facts.graph, placement.path)], reason: placement.reason
@@ -127,7 +127,7 @@ export class FlywheelValidator {
         const goalName = facts.graph.goal === undefined ? '' : facts.graph.nodes[facts.graph.goal].name;
         facts.analysis.placement.forEach((placement, index) => {
             const node = facts.declarations[index];
-            if (placement?.kind !== 'split' || !isDriver(node) || isShadowed(facts, index)) return;
+            if (placement?.kind !== 'split' || !isDriver(node) || facts.shadowed.has(node)) return;
             accept('warning', `'${node.name}' turns a second wheel that never turns the goal '${goalName}': ${describePath(facts.graph, placement.cycle)}.`, {
                 ...at(DiagnosticCode.SplitWheel, node, { node: index, names: [node.name, ...pathNames(facts.graph, placement.cycle)] }),
                 relatedInformation: placement.cycle.map(link => related(facts.links[link], describeLink(facts.graph, link)))
@@ -267,7 +267,7 @@ export class FlywheelValidator {
         const pressure = this.analyzer.pressure(flywheel);
         for (const leverage of pressure.initiatives.filter(i => i.offWheel)) {
             const initiative = graph.initiatives[leverage.initiative];
-            if (isShadowedName(flywheel, facts.initiatives[leverage.initiative])) continue;
+            if (facts.shadowed.has(facts.initiatives[leverage.initiative])) continue;
             const targets = [...new Set(initiative.pushes.map(push => `'${graph.nodes[push.target].name}'`))];
             const what = targets.length === 0 ? 'pushes nothing' : `pushes only what is off the wheel (${targets.join(', ')})`;
             const goal = graph.nodes[graph.goal].name;
@@ -329,20 +329,6 @@ function linkNames(graph: FlywheelGraph, link: number): string[] {
 function nodeIndex(declarations: Node[], node: Node): number | undefined {
     const index = declarations.indexOf(node);
     return index >= 0 ? index : undefined;
-}
-
-/**
- * A later declaration of a name already declared: every reference reaches the first one, so the
- * later one has no links of its own, and `duplicate-name` says all there is to say about it.
- */
-function isShadowed(facts: FlywheelFacts, index: number): boolean {
-    const node = facts.declarations[index];
-    return isShadowedName(node.$container, node);
-}
-
-/** A later declaration of a name already declared (by a goal, driver or initiative): `duplicate-name` is all there is to say about it. */
-function isShadowedName(flywheel: Flywheel, declaration: Declaration): boolean {
-    return flywheel.members.find(member => isDeclaration(member) && member.name === declaration.name) !== declaration;
 }
 
 /** The wheel's drivers, on the most reinforcing loops through the goal first: where an initiative pushes hardest. */

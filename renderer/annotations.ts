@@ -5,7 +5,7 @@
  * fixed order, so the result is still a pure function of the model.
  */
 import RBush, { type BBox } from 'rbush';
-import { alongPolyline, type Box, circleBox, distance, distanceToSegment, grow, insidePolygon, overlaps, type Point, segmentHitsBox } from './geometry.js';
+import { alongPolyline, type Box, circleBox, distance, distanceToSegment, extentOf, grow, insidePolygon, overlaps, type Point, segmentHitsBox } from './geometry.js';
 
 export const FONT_SIZE = 13;
 export const LINK_FONT_SIZE = 11;
@@ -225,8 +225,8 @@ export function placeLinkLabel(occupancy: Occupancy, owner: string, drawn: Point
  * round the best spots: a wheel with ten loops stays fast.
  */
 export function placeMarker(occupancy: Occupancy, polygon: Point[], others: Point[][], radius: number): Point {
-    const bounds = boundsOf(polygon);
-    const otherBounds = others.map(boundsOf);
+    const bounds = extentOf(polygon);
+    const otherBounds = others.map(extentOf);
     const score = (p: Point): number => {
         if (!insidePolygon(p, polygon)) return -Infinity;
         let edge = Infinity;
@@ -265,15 +265,4 @@ export function placeMarker(occupancy: Occupancy, polygon: Point[], others: Poin
     if (best) return best.at;
     // A polygon too thin to hold a grid point: a point along its edge.
     return alongPolyline([...polygon, polygon[0]], 0.25).at;
-}
-
-function boundsOf(points: Point[]): { minX: number; minY: number; maxX: number; maxY: number } {
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const p of points) {
-        minX = Math.min(minX, p.x);
-        minY = Math.min(minY, p.y);
-        maxX = Math.max(maxX, p.x);
-        maxY = Math.max(maxY, p.y);
-    }
-    return { minX, minY, maxX, maxY };
 }

@@ -32,12 +32,29 @@ export function circleBox(center: Point, radius: number): Box {
     return { x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius };
 }
 
+/** The corners of the smallest upright box round the points, as an R-tree searches for it. */
+export interface Extent {
+    minX: number;
+    minY: number;
+    maxX: number;
+    maxY: number;
+}
+
+/** A loop, not `Math.min(...xs)`: a spread of thousands of points overflows the stack. */
+export function extentOf(points: Iterable<Point>): Extent {
+    const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+    for (const p of points) {
+        extent.minX = Math.min(extent.minX, p.x);
+        extent.minY = Math.min(extent.minY, p.y);
+        extent.maxX = Math.max(extent.maxX, p.x);
+        extent.maxY = Math.max(extent.maxY, p.y);
+    }
+    return extent;
+}
+
 export function boxAround(points: Point[]): Box {
-    const xs = points.map(p => p.x);
-    const ys = points.map(p => p.y);
-    const x = Math.min(...xs);
-    const y = Math.min(...ys);
-    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+    const { minX, minY, maxX, maxY } = extentOf(points);
+    return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** Where segments ab and cd cross (not merely touch at an end), if they do. */

@@ -5,7 +5,7 @@
  * the hub or to drivers off the wheel are near-straight. A pair of links both ways bows apart.
  */
 import RBush, { type BBox } from 'rbush';
-import { distance, distanceToSegment, type Point, polar } from './geometry.js';
+import { distance, distanceToSegment, extentOf, type Point, polar } from './geometry.js';
 import type { RenderLink } from './model.js';
 import { shortestTurn, type WheelPlan } from './wheel-plan.js';
 
@@ -105,15 +105,8 @@ const DETOURS = [0, 26, -26, 52, -52, 80, -80];
 
 /** How many nodes (other than its ends) a course passes through, with a little room round each. */
 function nodesHit(course: Point[], link: RenderLink, nodes: RBush<NodeItem>): number {
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const p of course) {
-        minX = Math.min(minX, p.x);
-        minY = Math.min(minY, p.y);
-        maxX = Math.max(maxX, p.x);
-        maxY = Math.max(maxY, p.y);
-    }
     let hits = 0;
-    for (const item of nodes.search({ minX, minY, maxX, maxY })) {
+    for (const item of nodes.search(extentOf(course))) {
         if (item.node === link.source || item.node === link.target) continue;
         for (let i = 0; i + 1 < course.length; i++) {
             if (distanceToSegment(item.center, course[i], course[i + 1]) < item.room) {

@@ -59,9 +59,9 @@ export function planWheel(model: RenderModel, spine: number[]): WheelPlan {
         const a = rim.indexOf(ear.from);
         const b = rim.indexOf(ear.to);
         if (ear.from === ear.to && ear.nodes.length >= 2) {
-            rim.splice(a === 0 ? rim.length : a, 0, ...ear.nodes);
+            insertAt(rim, a === 0 ? rim.length : a, ear.nodes);
         } else if (b === (a + 1) % rim.length) {
-            rim.splice(a + 1, 0, ...ear.nodes);
+            insertAt(rim, a + 1, ear.nodes);
         } else {
             inner.push(ear);
             continue;
@@ -247,4 +247,11 @@ export function shortestTurn(angle: number): number {
 
 export function mod(value: number, modulus: number): number {
     return ((value % modulus) + modulus) % modulus;
+}
+
+/** `list.splice(at, 0, ...items)` without an argument spread (an ear of thousands of nodes overflows the stack). */
+function insertAt<T>(list: T[], at: number, items: readonly T[]): void {
+    const tail = list.splice(at);
+    for (const item of items) list.push(item);
+    for (const item of tail) list.push(item);
 }

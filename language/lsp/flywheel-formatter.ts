@@ -81,7 +81,8 @@ export class FlywheelFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (isModel(node)) {
-            formatter.nodes(...node.flywheels).prepend(NEW_LINE_KEEPING_ONE_BLANK);
+            // One by one: `nodes(...node.flywheels)` spreads thousands of flywheels into a call and overflows the stack.
+            for (const flywheel of node.flywheels) formatter.node(flywheel).prepend(NEW_LINE_KEEPING_ONE_BLANK);
         } else if (isFlywheel(node)) {
             formatter.keyword('flywheel').append(Formatting.oneSpace());
             formatter.property('label').prepend(Formatting.oneSpace());
@@ -234,8 +235,10 @@ function firstErrorLine(document: LangiumDocument): number {
     const lastLine = document.textDocument.lineCount - 1;
     // Chevrotain counts lines from 1, and gives the end of the input line -1 (or none).
     const zeroBased = (line: number | undefined) => (line !== undefined && line >= 1 ? line - 1 : lastLine);
-    const lines = [...lexerErrors.map(error => zeroBased(error.line)), ...parserErrors.map(error => zeroBased(error.token.startLine))];
-    return Math.min(Number.POSITIVE_INFINITY, ...lines);
+    let first = Number.POSITIVE_INFINITY;
+    for (const error of lexerErrors) first = Math.min(first, zeroBased(error.line));
+    for (const error of parserErrors) first = Math.min(first, zeroBased(error.token.startLine));
+    return first;
 }
 
 /** The edit without the text it leaves as it is at either end (undefined when that is all of it). */

@@ -147,3 +147,19 @@ describe('closing documents', () => {
         expect(await reread).toEqual([]);
     });
 });
+
+describe('a file with more diagnostics than are listed', () => {
+    test('the server publishes 10,000 of 40,000 and one notice counting the rest (it used to publish none past about 120,000)', async () => {
+        const uri = 'file:///large/unresolved.fly';
+        const text = ['flywheel Huge {', '    goal g', '    driver alpha', '    g -> alpha -> g', ...Array.from({ length: 40_000 }, (_, i) => `    alpha -> x${i}`), '}', ''].join('\n');
+        const checked = session.nextDiagnostics(uri);
+        await open(uri, text);
+        const diagnostics = await checked;
+        expect(diagnostics).toHaveLength(10_001);
+        expect(diagnostics.filter(d => d.code === 'unresolved-reference')).toHaveLength(10_000);
+        const notice = diagnostics.find(d => d.code === 'diagnostics-left-out');
+        expect(notice?.message).toBe('30,000 more diagnostics are not listed (30,000 errors): a file reports at most 10,000. Fix the ones listed and check again.');
+        expect(notice?.severity).toBe(1);
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }, 60_000);
+});
