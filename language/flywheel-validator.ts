@@ -365,6 +365,8 @@ function brokenLoopMessage(graph: FlywheelGraph, node: number, reason: BrokenRea
     switch (reason) {
         case 'no-links':
             return `'${name}' is on no loop: it has no links. Link it into the wheel of the goal '${goal}'.`;
+        case 'only-self-links':
+            return `'${name}' is on no loop: its only link leads from it to itself. Link it into the wheel of the goal '${goal}'.`;
         case 'never-leads-back':
             return `'${name}' never leads back to the goal '${goal}': nothing links out of the chain ${describePath(graph, path)} towards the goal.`;
         case 'never-reached':

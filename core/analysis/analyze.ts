@@ -9,7 +9,8 @@ import {
 import { DEFAULT_LOOP_BOUNDS, enumerateLoops, type Loop, type LoopBounds, type LoopSearchStop } from './loops.js';
 
 /** Why a node is on no loop at all; `disconnected` is both of the last two. */
-export type BrokenReason = 'no-links' | 'never-leads-back' | 'never-reached' | 'disconnected';
+/** `only-self-links`: its links all go from it to itself (each one a `self-link` too). */
+export type BrokenReason = 'no-links' | 'only-self-links' | 'never-leads-back' | 'never-reached' | 'disconnected';
 
 export type Placement =
     | { kind: 'goal' }
@@ -47,12 +48,13 @@ export function analyzeWheel(graph: FlywheelGraph, bounds: LoopBounds = DEFAULT_
     const onLoop = component.map(c => componentSize.get(c)! > 1);
     const onWheel = component.map(c => onLoop[goal] && c === component[goal]);
     const { fromGoal, toGoal } = reachability(graph, goal, out, into);
+    const selfLinked = new Set(graph.links.filter(link => link.source === link.target).map(link => link.source));
 
     const placement = graph.nodes.map((_, node): Placement => {
         if (node === goal) return { kind: 'goal' };
         if (onWheel[node]) return { kind: 'wheel' };
         if (onLoop[node]) return { kind: 'split', cycle: shortestCycleThrough(graph, node, component, out) };
-        if (out[node].length === 0 && into[node].length === 0) return { kind: 'broken', reason: 'no-links', path: [] };
+        if (out[node].length === 0 && into[node].length === 0) return { kind: 'broken', reason: selfLinked.has(node) ? 'only-self-links' : 'no-links', path: [] };
         const reached = fromGoal[node] !== undefined;
         const leadsBack = toGoal[node] !== undefined;
         if (reached) return { kind: 'broken', reason: 'never-leads-back', path: pathFromGoal(graph, fromGoal, node) };

@@ -150,6 +150,17 @@ describe('broken-loop', () => {
         expect(found[1].message).toBe("'sink' never leads back to the goal 'g': nothing links out of the chain g -> c -> q -> sink towards the goal.");
         expect(found[2].message).toBe("'source' is never reached from the goal 'g': nothing leads into the chain source -> c -> q -> g from the goal.");
     });
+    test('a driver whose only link is to itself is not told it has no links', async () => {
+        const [d] = await expectDiagnostics('broken-loop', `flywheel W {
+    goal g
+    cost quality driver c
+    driver «mirror»
+    g -> c -> g
+    mirror -> mirror
+}`, { severity: 'error' });
+        expect((d.data as { reason: string }).reason).toBe('only-self-links');
+        expect(d.message).toBe("'mirror' is on no loop: its only link leads from it to itself. Link it into the wheel of the goal 'g'.");
+    });
     test('related information walks the path', async () => {
         const [d] = await expectDiagnostics('broken-loop', `${clean.replace('q -> g', 'q -> g\n    c -> «x»').replace('quality driver q', 'quality driver q\n    driver x')}`.replace('driver x\n', 'driver «x»\n').replace('c -> «x»', 'c -> x'));
         expect(d.relatedInformation?.map(r => r.message)).toEqual(['g -> c', 'c -> x']);

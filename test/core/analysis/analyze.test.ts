@@ -21,7 +21,7 @@ describe('analyzeWheel', () => {
             'g -> w -> g; g -> sink; source -> g; island1 -> island2 -> island1; stray -> stray');
         const { placement } = analyzeWheel(graph);
         const summary = placement.map(p => (p?.kind === 'broken' ? p.reason : p?.kind));
-        expect(summary).toEqual(['goal', 'wheel', 'no-links', 'never-leads-back', 'never-reached', 'split', 'split', 'no-links']);
+        expect(summary).toEqual(['goal', 'wheel', 'no-links', 'never-leads-back', 'never-reached', 'split', 'split', 'only-self-links']);
     });
 
     test('a driver linked only to nodes off the goal\'s paths is disconnected', () => {
