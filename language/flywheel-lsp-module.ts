@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from './generated/module.js';
 import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './flywheel-module.js';
+import { withCheckedParams } from './lsp/checked-params.js';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
 import { followConfigFiles } from './lsp/flywheel-config-files.js';
@@ -48,7 +49,9 @@ export const FlywheelSharedLspModule: Module<LangiumSharedServices, PartialLangi
     }
 };
 
-export function createFlywheelServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Flywheel: FlywheelServices } {
+export function createFlywheelServices(given: DefaultSharedModuleContext): { shared: LangiumSharedServices; Flywheel: FlywheelServices } {
+    // Bad request parameters are answered as InvalidParams before a handler sees them.
+    const context = given.connection ? { ...given, connection: withCheckedParams(given.connection) } : given;
     const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule, FlywheelSharedLspModule);
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
