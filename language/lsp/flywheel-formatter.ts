@@ -54,7 +54,8 @@ export class FlywheelFormatter extends AbstractFormatter {
         if (lexerErrors.length + parserErrors.length > 0) return [];
         const edits = await super.formatDocument(document, { ...params, options: CANONICAL_OPTIONS });
         const endEdit = finalLineBreak(document.textDocument);
-        return this.checked(document, withLineEnding(document.textDocument, uniqueEdits(endEdit ? [...edits, endEdit] : edits)));
+        const layout = withLineEnding(document.textDocument, uniqueEdits(endEdit ? [...edits, endEdit] : edits));
+        return this.checked(document, [...layout, ...otherLineBreaks(document.textDocument, layout)]);
     }
 
     /**
@@ -204,10 +205,49 @@ function uniqueEdits(edits: TextEdit[]): TextEdit[] {
     });
 }
 
-/** Langium writes `\n`; a CRLF document keeps CRLF. */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The line break a file is written with: its most common one (`\r\n`, `\n`, or a lone `\r` as
+ * classic Mac OS wrote), a tie going to the one that comes first; `\n` for a file of one line.
+ */
+export function dominantLineEnding(text: string): string {
+    const counts = new Map<string, number>();
+    for (const [ending] of text.matchAll(LINE_BREAK)) counts.set(ending, (counts.get(ending) ?? 0) + 1);
+    let dominant = '\n';
+    let most = 0;
+    for (const [ending, count] of counts) {
+        if (count > most) [dominant, most] = [ending, count];
+    }
+    return dominant;
+}
+
+/** Langium writes `\n`; each edit writes the file's own line break instead. */
 function withLineEnding(document: TextDocument, edits: TextEdit[]): TextEdit[] {
-    if (!document.getText().includes('\r\n')) return edits;
-    return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+    const ending = dominantLineEnding(document.getText());
+    return edits.map(edit => ({ ...edit, newText: edit.newText.replace(LINE_BREAK, ending) }));
+}
+
+/**
+ * A file of mixed line breaks comes out with one kind, its dominant one: an edit for each other
+ * line break that no layout edit already rewrites (comments included: a line break is not part
+ * of what a comment says).
+ */
+function otherLineBreaks(document: TextDocument, layout: TextEdit[]): TextEdit[] {
+    const text = document.getText();
+    const ending = dominantLineEnding(text);
+    const taken = layout.map(edit => [document.offsetAt(edit.range.start), document.offsetAt(edit.range.end)]).sort((a, b) => a[0] - b[0]);
+    const edits: TextEdit[] = [];
+    let next = 0;
+    for (const match of text.matchAll(LINE_BREAK)) {
+        if (match[0] === ending) continue;
+        const start = match.index;
+        const end = start + match[0].length;
+        while (next < taken.length && taken[next][1] <= start) next++;
+        if (next < taken.length && taken[next][0] < end) continue; // a layout edit rewrites it
+        edits.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: ending });
+    }
+    return edits;
 }
 
 /** The file ends with exactly one line break: none missing, no blank lines after the last one. */

@@ -72,6 +72,20 @@ flywheel B {
         expect(comments(formatted)).toEqual(comments(text));
     });
 
+    test('a file of lone CRs (classic Mac OS) stays lone CR', async () => {
+        expect(await format('flywheel A {\rgoal g\r   driver d\rg->d->g\r}\r')).toBe('flywheel A {\r    goal g\r    driver d\r    g -> d -> g\r}\r');
+    });
+
+    test('mixed line breaks all become the most common one, in comments too', async () => {
+        // Three CRLF, two LF, one lone CR: CRLF wins.
+        const text = 'flywheel A {\r\n    goal g // first\n    driver d\r\n    /* a\r       b */\n    g -> d -> g\r\n}';
+        expect(await format(text)).toBe('flywheel A {\r\n    goal g // first\r\n    driver d\r\n    /* a\r\n       b */\r\n    g -> d -> g\r\n}\r\n');
+    });
+
+    test('a tie between two kinds of line break goes to the one that comes first', async () => {
+        expect(await format('flywheel A {\n    goal g\r\n    driver d\n    g -> d -> g\r\n}')).toBe('flywheel A {\n    goal g\n    driver d\n    g -> d -> g\n}\n');
+    });
+
     test('CRLF input stays CRLF', async () => {
         const formatted = await format('flywheel A {\r\ngoal g\r\n   driver d\r\ng->d->g\r\n}\r\n');
         expect(formatted).toBe('flywheel A {\r\n    goal g\r\n    driver d\r\n    g -> d -> g\r\n}\r\n');
@@ -223,7 +237,8 @@ describe('inputs the fuzzer found (each once refused by the safe mode)', () => {
     test.each([
         ['a file that is only a line comment ending in a blank', '// ', '//\n'],
         ['a line comment ending in U+2028, which JavaScript counts as a blank and the comment holds', '//\u2028', '//\u2028\n'],
-        ['a block comment broken by a lone CR, glued to the next declaration', 'flywheel a "" {goal _ ""\n/*\ry\n */cost driver y driver e ""}', 'flywheel a "" {\n    goal _ ""\n    /*\r    y\n     */ cost driver y\n    driver e ""\n}\n']
+        // The lone CR is a line break (as in VS Code): re-indented, and written as the file's dominant \n.
+        ['a block comment broken by a lone CR, glued to the next declaration', 'flywheel a "" {goal _ ""\n/*\ry\n */cost driver y driver e ""}', 'flywheel a "" {\n    goal _ ""\n    /*\n    y\n     */ cost driver y\n    driver e ""\n}\n']
     ])('%s formats, and formatting again changes nothing', async (_, text, expected) => {
         const once = await format(text);
         expect(once).toBe(expected);
