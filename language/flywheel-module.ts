@@ -12,6 +12,8 @@ import { FlywheelGeneratedSharedModule, FlywheelLanguageGeneratedModule } from '
 import { FlywheelAnalyzer } from './flywheel-analyzer.js';
 import { FlywheelLexer } from './flywheel-lexer.js';
 import { FlywheelParserErrorMessages } from './flywheel-parser-messages.js';
+import { createFlywheelParser } from './flywheel-parser.js';
+import { FlywheelCommentProvider } from './flywheel-comments.js';
 import { FlywheelValueConverter } from './flywheel-value-converter.js';
 import { FlywheelReferenceDescriptionProvider, FlywheelReferences } from './flywheel-references.js';
 import { FlywheelScopeComputation, FlywheelScopeProvider } from './flywheel-scoping.js';
@@ -38,6 +40,9 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
     analysis: {
         FlywheelAnalyzer: services => new FlywheelAnalyzer(services)
     },
+    documentation: {
+        CommentProvider: services => new FlywheelCommentProvider(services)
+    },
     references: {
         References: services => new FlywheelReferences(services),
         ScopeComputation: services => new FlywheelScopeComputation(services),
@@ -50,6 +55,7 @@ export const FlywheelModule: Module<FlywheelCoreServices, PartialLangiumCoreServ
         // The grammar is LL(1); plain LL(k) lookahead builds much faster than ALL(*) at start-up.
         ParserConfig: () => ({ maxLookahead: 1 }),
         ParserErrorMessageProvider: () => new FlywheelParserErrorMessages(),
+        LangiumParser: services => createFlywheelParser(services),
         Lexer: services => new FlywheelLexer(services),
         ValueConverter: () => new FlywheelValueConverter()
     },
