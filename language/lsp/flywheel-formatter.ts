@@ -15,7 +15,7 @@
  * may run on a text with a syntax error further down, which cannot be re-parsed; it checks that
  * the tokens and comments stay the same instead.)
  */
-import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumParser, type Lexer, TextDocument } from 'langium';
+import { type AstNode, type CstNode, CstUtils, type LangiumDocument, type LangiumDocumentFactory, type LangiumParser, type Lexer, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isChain, isDeclaration, isFlywheel, isLink, isModel } from '../generated/ast.js';
@@ -39,23 +39,39 @@ const CONTINUATION: FormattingAction = { options: {}, moves: [{ tabs: 1 }] };
 export class FormattingWouldChangeMeaningError extends Error {}
 
 export class FlywheelFormatter extends AbstractFormatter {
+    private readonly documentFactory: LangiumDocumentFactory;
     private readonly parser: LangiumParser;
     private readonly lexer: Lexer;
 
     constructor(services: FlywheelServices) {
         super();
+        this.documentFactory = services.shared.workspace.LangiumDocumentFactory;
         this.parser = services.parser.LangiumParser;
         this.lexer = services.parser.Lexer;
     }
 
-    /** Langium formats only text that parses; the edits keep the document's own line ending. */
+    /**
+     * Langium formats only text that parses. Its layout counts line breaks as `\n`, so a text with
+     * any `\r` is laid out with every line break made `\n`, and the result written with the file's
+     * dominant line break throughout (one edit for the whole text; editors shrink it to what changed).
+     */
     override async formatDocument(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length + parserErrors.length > 0) return [];
+        const text = document.textDocument.getText();
+        if (!text.includes('\r')) return this.checked(document, await this.layoutEdits(document, params));
+        const withLf = this.documentFactory.fromString(text.replace(LINE_BREAK, '\n'), document.uri);
+        const formatted = TextDocument.applyEdits(withLf.textDocument, await this.layoutEdits(withLf, params)).replace(/\n/g, dominantLineEnding(text));
+        if (formatted === text) return [];
+        const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
+        return this.checked(document, [{ range: whole, newText: formatted }]);
+    }
+
+    /** The canonical layout's edits of a text whose line breaks are all `\n`. */
+    private async layoutEdits(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
         const edits = await super.formatDocument(document, { ...params, options: CANONICAL_OPTIONS });
         const endEdit = finalLineBreak(document.textDocument);
-        const layout = withLineEnding(document.textDocument, uniqueEdits(endEdit ? [...edits, endEdit] : edits));
-        return this.checked(document, [...layout, ...otherLineBreaks(document.textDocument, layout)]);
+        return uniqueEdits(endEdit ? [...edits, endEdit] : edits);
     }
 
     /**
@@ -73,7 +89,7 @@ export class FlywheelFormatter extends AbstractFormatter {
         // Langium's range skips the nodes after it; one starting above the selection must stay in
         // (a chain continued into it), so the range given to Langium starts at the top.
         const upToSelection = { start: { line: 0, character: 0 }, end: { line: lines.last + 1, character: 0 } };
-        const edits = withLineEnding(textDocument, uniqueEdits(this.doDocumentFormat(document, CANONICAL_OPTIONS, upToSelection)))
+        const edits = withEditorLineEnding(textDocument, uniqueEdits(this.doDocumentFormat(document, CANONICAL_OPTIONS, upToSelection)))
             .map(edit => minimalEdit(textDocument, edit))
             .filter((edit): edit is TextEdit => edit !== undefined && edit.range.start.line >= lines.first && edit.range.end.line <= lines.last);
         return this.tokensKept(document, edits);
@@ -222,32 +238,13 @@ export function dominantLineEnding(text: string): string {
     return dominant;
 }
 
-/** Langium writes `\n`; each edit writes the file's own line break instead. */
-function withLineEnding(document: TextDocument, edits: TextEdit[]): TextEdit[] {
-    const ending = dominantLineEnding(document.getText());
-    return edits.map(edit => ({ ...edit, newText: edit.newText.replace(LINE_BREAK, ending) }));
-}
-
 /**
- * A file of mixed line breaks comes out with one kind, its dominant one: an edit for each other
- * line break that no layout edit already rewrites (comments included: a line break is not part
- * of what a comment says).
+ * Format Selection runs in an editor, whose document has one line ending (VS Code makes it so):
+ * CRLF where the text has any, else `\n` as Langium writes it.
  */
-function otherLineBreaks(document: TextDocument, layout: TextEdit[]): TextEdit[] {
-    const text = document.getText();
-    const ending = dominantLineEnding(text);
-    const taken = layout.map(edit => [document.offsetAt(edit.range.start), document.offsetAt(edit.range.end)]).sort((a, b) => a[0] - b[0]);
-    const edits: TextEdit[] = [];
-    let next = 0;
-    for (const match of text.matchAll(LINE_BREAK)) {
-        if (match[0] === ending) continue;
-        const start = match.index;
-        const end = start + match[0].length;
-        while (next < taken.length && taken[next][1] <= start) next++;
-        if (next < taken.length && taken[next][0] < end) continue; // a layout edit rewrites it
-        edits.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: ending });
-    }
-    return edits;
+function withEditorLineEnding(document: TextDocument, edits: TextEdit[]): TextEdit[] {
+    if (!document.getText().includes('\r\n')) return edits;
+    return edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
 }
 
 /** The file ends with exactly one line break: none missing, no blank lines after the last one. */
