@@ -4,6 +4,7 @@
  * its drawings. A file whose flywheels did not change in meaning gets their plain drawings, with
  * no marks. A side that does not parse cannot be drawn: its syntax errors and exit code 1.
  */
+import type { ExportFormat } from '../renderer/export-formats.js';
 import type { LangiumDocument } from 'langium';
 import type { Model } from '../language/generated/ast.js';
 import { DiagnosticCode } from '../language/diagnostic-codes.js';
@@ -21,7 +22,7 @@ export interface DrawnSide {
 }
 
 export interface DrawingOptions {
-    format: 'svg' | 'png';
+    format: ExportFormat;
     /** A file, `-` for standard output; undefined: standard output. */
     output?: string;
     theme: Theme;

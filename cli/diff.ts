@@ -4,6 +4,7 @@
  * was added or deleted), as git passes it. With `--git`, the seven (or nine, for a rename)
  * arguments git gives an external diff driver (`diff.flywheel.command`).
  */
+import { EXPORT_FORMAT_NAMES, isExportFormat } from '../renderer/export-formats.js';
 import { readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import type { Model } from '../language/generated/ast.js';
@@ -31,10 +32,10 @@ export async function runDiff(args: string[]): Promise<number> {
     // `-o shop.png` alone says what to draw.
     const drawsTo = values.output !== undefined && values.output !== '-' && values.format === undefined;
     const format = drawsTo ? formatOf(undefined, values.output) : parseDiffFormat(values.format);
-    const drawing = format === 'svg' || format === 'png';
+    const drawing = isExportFormat(format);
     if (values.git && drawing) throw new UsageError(`--git prints words for git diff; to draw, run flywheel diff OLD NEW --format ${format}`);
     if (!drawing && (values.output !== undefined || values.theme !== undefined)) {
-        throw new UsageError(`${values.output !== undefined ? '-o' : '--theme'} is for the drawings: add --format svg or --format png`);
+        throw new UsageError(`${values.output !== undefined ? '-o' : '--theme'} is for the drawings: add ${EXPORT_FORMAT_NAMES.map(f => `--format ${f}`).join(' or ')}`);
     }
     const [old, now] = values.git ? gitSides(positionals) : plainSides(positionals);
     const services = createCliServices();
@@ -56,7 +57,7 @@ export async function runDiff(args: string[]): Promise<number> {
 }
 
 /** Plain text by default (a terminal, `git diff` through the driver); Markdown for a pull request or a job summary; SVG or PNG for the picture. */
-const DIFF_FORMATS = ['text', 'markdown', 'json', 'svg', 'png'] as const;
+const DIFF_FORMATS = ['text', 'markdown', 'json', ...EXPORT_FORMAT_NAMES] as const;
 
 function parseDiffFormat(value: string | undefined): (typeof DIFF_FORMATS)[number] {
     if (value === undefined) return 'text';

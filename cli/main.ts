@@ -6,6 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { UsageError } from './files.js';
+import { DEFAULT_MAX_DRIVERS } from '../core/limits.js';
+import { EXPORT_FORMAT_NAMES } from '../renderer/export-formats.js';
 
 declare const FLYWHEEL_VERSION: string;
 
@@ -20,7 +22,7 @@ const COMMANDS: Command[] = [
       --format human|json|github|sarif   output format (default: human)
       --no-ignore                  also walk what .gitignore and flywheel.config.json's ignore skip
       --stdin [--stdin-filename P] check standard input, as the file P (default stdin.fly)
-      --max-drivers N              warn above N drivers per flywheel (default: 10)
+      --max-drivers N              warn above N drivers per flywheel (default: ${DEFAULT_MAX_DRIVERS})
       --strict                     exit with 1 on warnings too
       exit code: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unreadable input`,
         run: async args => (await import('./check.js')).runCheck(args)
@@ -37,7 +39,7 @@ const COMMANDS: Command[] = [
     {
         name: 'diff',
         usage: `  diff OLD NEW    what changed in meaning: goal, drivers, kinds, links, loops, diagnostics, whether the wheel closes
-      --format text|markdown|json|svg|png  output format (default: text; markdown for a pull-request comment or job
+      --format text|markdown|json|${EXPORT_FORMAT_NAMES.join('|')}  output format (default: text; markdown for a pull-request comment or job
                                    summary; svg or png: the new wheel drawn with what changed marked, one drawing per changed flywheel)
       -o, --output OUT             where svg or png go (default: standard output; several flywheels: OUT-Name.svg each)
       --theme light|dark           the drawing's colours (default: light)
@@ -59,7 +61,7 @@ const COMMANDS: Command[] = [
         usage: `  render FILE     draw each flywheel of FILE exactly as the preview does
       -o, --output OUT             where to write (default: FILE.svg beside it; - for standard output)
       --theme light|dark           colours (default: light)
-      --format svg|png             SVG, or PNG at 2× for slides (default: from OUT, else svg)
+      --format ${EXPORT_FORMAT_NAMES.join('|')}             SVG, or PNG at 2× for slides (default: from OUT, else svg)
       --flywheel NAME              only this flywheel (a file with several gets FILE-NAME.svg each)
       exit code: 0 drawn, 1 the file does not parse, 2 bad usage or unreadable input`,
         run: async args => (await import('./render.js')).runRender(args)

@@ -2,6 +2,7 @@
  * `flywheel render FILE [-o OUT] [--theme light|dark] [--format svg|png] [--flywheel NAME]`: the same
  * drawing as the preview, for pull requests and slides. PNG is rasterised at 2× by resvg.
  */
+import { EXPORT_FORMAT_NAMES, type ExportFormat, isExportFormat } from '../renderer/export-formats.js';
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { renderModelsOf } from '../language/render-model.js';
@@ -64,12 +65,13 @@ export async function runRender(args: string[]): Promise<number> {
  * --format, or the output's extension: the two must agree, and an extension that is neither
  * .svg nor .png (in any case) is refused rather than filled with the wrong kind of bytes.
  */
-export function formatOf(option: string | undefined, output: string | undefined): 'svg' | 'png' {
-    const format = option === undefined ? undefined : oneOf('--format', option, ['svg', 'png'] as const);
+export function formatOf(option: string | undefined, output: string | undefined): ExportFormat {
+    const format = option === undefined ? undefined : oneOf('--format', option, EXPORT_FORMAT_NAMES);
     if (output === undefined || output === '-') return format ?? 'svg';
     const extension = extname(output).slice(1).toLowerCase();
-    if (extension !== 'svg' && extension !== 'png') {
-        throw new UsageError(`cannot tell what to write to '${output}': -o takes a .svg or .png file (or - for standard output)`);
+    if (!isExportFormat(extension)) {
+        const files = EXPORT_FORMAT_NAMES.map(f => `.${f}`).join(' or ');
+        throw new UsageError(`cannot tell what to write to '${output}': -o takes a ${files} file (or - for standard output)`);
     }
     if (format !== undefined && format !== extension) {
         throw new UsageError(`--format ${format} does not match '${output}': use a .${format} file, or leave --format out`);
@@ -96,12 +98,12 @@ export function writeDrawing(target: string, bytes: string | Uint8Array): void {
     }
 }
 
-async function draw(model: RenderModel, theme: Theme, format: 'svg' | 'png'): Promise<string | Uint8Array> {
+async function draw(model: RenderModel, theme: Theme, format: ExportFormat): Promise<string | Uint8Array> {
     return inFormat(renderSvg(model, { theme, standalone: true }), format);
 }
 
 /** A standalone drawing as the file's bytes: the SVG itself, or a PNG at 2×. */
-export async function inFormat(svg: string, format: 'svg' | 'png'): Promise<string | Uint8Array> {
+export async function inFormat(svg: string, format: ExportFormat): Promise<string | Uint8Array> {
     if (format === 'svg') return svg;
     const { Resvg } = await loadResvg();
     return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();

@@ -4,6 +4,7 @@
  * event handlers. The drawing's colours follow the VS Code theme through its CSS variables. The
  * same page shows a visual diff ("Compare with HEAD"), so it carries the marks' looks too.
  */
+import { EXPORT_FORMATS } from '../renderer/export-formats.js';
 import { CHANGE_CSS } from '../renderer/diff-drawing.js';
 import { FLYWHEEL_CSS } from '../renderer/svg.js';
 import { FLYWHEEL_VSCODE_THEME_CSS } from './vscode-theme.js';
@@ -16,6 +17,9 @@ export interface PreviewPageOptions {
 }
 
 /** The page around the drawing, in VS Code's theme. */
+/** One toolbar button per export format, `export-svg`, `export-png`, … (the page's script listens to them by id). */
+const EXPORT_BUTTONS = EXPORT_FORMATS.map(({ format, name }) => `<button id="export-${format}" type="button">Export ${name}</button>`).join('');
+
 const PAGE_CSS = `
 html, body { height: 100%; }
 body { margin: 0; padding: 0; background: var(--vscode-editor-background); color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); display: flex; flex-direction: column; overflow: hidden; }
@@ -59,7 +63,7 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
 <style nonce="${nonce}">${FLYWHEEL_CSS}${CHANGE_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
 </head>
 <body>
-<div id="toolbar"><button id="export-svg" type="button">Export SVG</button><button id="export-png" type="button">Export PNG</button><span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
+<div id="toolbar">${EXPORT_BUTTONS}<span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
 <div id="viewport"><div id="banner" role="alert" hidden></div><div id="content" aria-live="polite"></div></div>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

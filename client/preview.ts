@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { type BaseLanguageClient, State } from 'vscode-languageclient';
 import { PreviewClosedNotification, PreviewOpenedNotification, type RenderModelsParams, RenderModelsNotification } from '../language/preview-protocol.js';
 import type { RenderModel, SourceRange } from '../renderer/model.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../renderer/export-formats.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { newNonce, previewHtml } from './preview-html.js';
 import type { FromPreview, ToPreview } from './webview/messages.js';
@@ -23,8 +24,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.commands.registerCommand('flywheel.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active)),
             vscode.commands.registerCommand('flywheel.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside)),
-            vscode.commands.registerCommand('flywheel.exportSvg', () => this.exportFromPalette('svg')),
-            vscode.commands.registerCommand('flywheel.exportPng', () => this.exportFromPalette('png')),
+            ...EXPORT_FORMATS.map(({ format, command }) => vscode.commands.registerCommand(command, () => this.exportFromPalette(format))),
             client.onNotification(RenderModelsNotification, params => this.previews.get(params.uri)?.show(params)),
             // A restarted server knows no previews: tell it again (the first start does this too).
             client.onDidChangeState(event => {
@@ -71,7 +71,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
     }
 
     /** Export from the command palette: the preview in front, or one opened beside the .fly editor. */
-    private async exportFromPalette(format: 'svg' | 'png'): Promise<void> {
+    private async exportFromPalette(format: ExportFormat): Promise<void> {
         let preview = this.active();
         const editor = vscode.window.activeTextEditor;
         if (!preview && editor?.document.languageId === 'flywheel') {
@@ -157,7 +157,7 @@ class Preview {
         this.post({ type: 'highlight' });
     }
 
-    async export(format: 'svg' | 'png'): Promise<void> {
+    async export(format: ExportFormat): Promise<void> {
         if (this.models.length === 0) {
             void vscode.window.showInformationMessage('Nothing to export yet: no flywheel of this file has been drawn.');
             return;

@@ -1,14 +1,13 @@
 /**
  * Options the editor and the CLI can change at run time, per document. Three layers, the nearer
- * winning: the user-level default (VS Code `flywheel.validation.maxDrivers`, else 10), the nearest
+ * winning: the user-level default (VS Code `flywheel.validation.maxDrivers`, else `DEFAULT_MAX_DRIVERS`), the nearest
  * `flywheel.config.json` above the document, and the CLI's `--max-drivers`. Config files are
  * handed in as text (`setConfig`) by whoever can read them — the CLI from disk, the VS Code client
  * through its file system — so the language never reads a file itself.
  */
 import { type ConfigurationProvider, type DocumentBuilder, type LangiumDocuments, type URI, UriUtils } from 'langium';
 import { type FlywheelConfig, type ParsedConfig, parseConfig, type RuleSeverity } from './flywheel-config.js';
-
-const DEFAULT_MAX_DRIVERS = 10;
+import { DEFAULT_MAX_DRIVERS } from '../core/limits.js';
 
 /** A config file as it applies: where it is, and what could be read from it. */
 export interface LoadedConfig extends ParsedConfig {

@@ -1,6 +1,7 @@
 /** The messages between the extension and the preview page. */
 
 /** Extension → page. */
+import type { ExportFormat } from '../../renderer/export-formats.js';
 export type ToPreview =
     | { type: 'render'; uri: string; svg: string; notDrawn?: string[] }
     | { type: 'syntax-error'; message: string }
@@ -13,5 +14,5 @@ export type FromPreview =
     /** The page shows a drawing (or a banner over the last one). */
     | { type: 'rendered' }
     | { type: 'reveal'; flywheel: string; node: string }
-    | { type: 'export'; format: 'svg' | 'png' }
+    | { type: 'export'; format: ExportFormat }
     | { type: 'rasterized'; id: number; png?: string; error?: string };

@@ -2,6 +2,7 @@
  * The script of the preview page (bundled for the browser). It only ever inserts SVG made by the
  * renderer, which escapes all text from the .fly file; the page's CSP allows no other script.
  */
+import { EXPORT_FORMATS } from '../../renderer/export-formats.js';
 import type { FromPreview, ToPreview } from './messages.js';
 import { swapChildren } from './swap.js';
 
@@ -168,8 +169,9 @@ content.addEventListener('click', event => {
     if (node && svg) vscode.postMessage({ type: 'reveal', flywheel: svg.dataset.flywheel!, node: node.dataset.node! });
 });
 
-document.getElementById('export-svg')!.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'svg' }));
-document.getElementById('export-png')!.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'png' }));
+for (const { format } of EXPORT_FORMATS) {
+    document.getElementById(`export-${format}`)!.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
+}
 
 /** PNG export: the browser draws the SVG on a canvas at `scale` and hands back the bytes. */
 async function rasterize(id: number, svg: string, scale: number): Promise<void> {

@@ -6,11 +6,19 @@
 import Ajv from 'ajv';
 import { describe, expect, test } from 'vitest';
 import schema from '../../schemas/flywheel.config.schema.json' with { type: 'json' };
+import packageJson from '../../package.json' with { type: 'json' };
+import { DEFAULT_MAX_DRIVERS } from '../../core/limits.js';
 import { CONFIGURABLE_CODES, parseConfig, RULE_SEVERITIES } from '../../language/flywheel-config.js';
 
 const validate = new Ajv.default({ strict: false }).compile(schema);
 
 describe('the config schema and the reader', () => {
+    test('and the VS Code setting give the checker\'s default limit', () => {
+        expect(schema.properties.maxDrivers.default).toBe(DEFAULT_MAX_DRIVERS);
+        const setting = (packageJson.contributes.configuration as { properties: Record<string, { default?: unknown }> }).properties['flywheel.validation.maxDrivers'];
+        expect(setting.default).toBe(DEFAULT_MAX_DRIVERS);
+    });
+
     test('name the same codes and severities', () => {
         expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...CONFIGURABLE_CODES].sort());
         expect(schema.definitions.severity.enum).toEqual(RULE_SEVERITIES);
