@@ -40,7 +40,7 @@ type Side = 'old' | 'new';
  * same links (to the same matched nodes, or to unmatched nodes with the same labels), when no
  * other unmatched node shares both. Then, where that finds none: the same written label, when no
  * other unmatched node has it (a renamed driver that also gained a link is still that driver;
- * the link shows as added). Each rename pins down its neighbours' links, so their keys are
+ * the link shows as added); and last the same links alone (renamed and relabelled at once). Each rename pins down its neighbours' links, so their keys are
  * updated and looked at again: the work grows with the links, not with the rounds.
  */
 class RenameMatcher {
@@ -64,7 +64,7 @@ class RenameMatcher {
         this.now.nodes.forEach((_, j) => !this.taken.has(j) && this.file('new', j));
         do {
             this.matchByLinks();
-        } while (this.matchByLabel());
+        } while (this.matchByLabel() || this.matchByLinksAlone());
     }
 
     private matchByLinks(): void {
@@ -89,6 +89,30 @@ class RenameMatcher {
         const newByLabel = byLabel('new', this.now);
         const pairs = [...byLabel('old', this.old)].flatMap(([label, olds]) => {
             const news = newByLabel.get(label) ?? [];
+            return olds.length === 1 && news.length === 1 ? [[olds[0], news[0]] as const] : [];
+        });
+        for (const [i, j] of pairs) this.pair(i, j);
+        return pairs.length > 0;
+    }
+
+    /**
+     * Last: the same links and nothing else, when no other unmatched node has them (a driver renamed
+     * and relabelled at once is still the driver its links say it is). A node with no links is
+     * never matched this way: there is nothing to tell it by.
+     */
+    private matchByLinksAlone(): boolean {
+        const bySignature = (side: Side) => {
+            const nodes = new Map<string, number[]>();
+            for (const n of this.keys[side].keys()) {
+                if (this.links[side][n].length === 0) continue;
+                const signature = this.signatureOf(side, n);
+                nodes.set(signature, [...(nodes.get(signature) ?? []), n]);
+            }
+            return nodes;
+        };
+        const newBySignature = bySignature('new');
+        const pairs = [...bySignature('old')].flatMap(([signature, olds]) => {
+            const news = newBySignature.get(signature) ?? [];
             return olds.length === 1 && news.length === 1 ? [[olds[0], news[0]] as const] : [];
         });
         for (const [i, j] of pairs) this.pair(i, j);
@@ -126,16 +150,21 @@ class RenameMatcher {
         this.pending.add(key);
     }
 
-    /** A node's written label and its links, with each other end as matched (new index) or by its label. */
+    /** A node's written label and its links. */
     private keyOf(side: Side, node: number): string {
+        const graph = side === 'old' ? this.old : this.now;
+        return JSON.stringify([explicitLabel(graph.nodes[node]) ?? null, this.signatureOf(side, node)]);
+    }
+
+    /** A node's links, with each other end as matched (new index) or by its label. */
+    private signatureOf(side: Side, node: number): string {
         const graph = side === 'old' ? this.old : this.now;
         const end = (n: number): string => {
             if (n === node) return 'self';
             const matched = side === 'old' ? this.matching.get(n) : this.taken.has(n) ? n : undefined;
             return matched !== undefined ? String(matched) : `? ${explicitLabel(graph.nodes[n]) ?? ''}`;
         };
-        const signature = this.links[side][node].map(l => graph.links[l]).map(link => `${end(link.source)} ${link.arrow} ${end(link.target)}`).sort();
-        return JSON.stringify([explicitLabel(graph.nodes[node]) ?? null, signature]);
+        return JSON.stringify(this.links[side][node].map(l => graph.links[l]).map(link => `${end(link.source)} ${link.arrow} ${end(link.target)}`).sort());
     }
 
     private neighbours(side: Side, node: number): Set<number> {

@@ -136,7 +136,8 @@ export function diffFiles(before: FileSnapshot | undefined, after: FileSnapshot 
 
 /**
  * By name, in order when a name is used twice (the first with the first); when exactly one
- * flywheel is left on each side, it was renamed.
+ * flywheel is left on each side, it was renamed, if enough of it is the same (`alike`): else one
+ * was removed and an unrelated one added.
  */
 export function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapshot[]): Array<[FlywheelSnapshot | undefined, FlywheelSnapshot | undefined]> {
     const unpairedOld = [...before];
@@ -145,11 +146,22 @@ export function pairFlywheels(before: FlywheelSnapshot[], after: FlywheelSnapsho
         return [same >= 0 ? unpairedOld.splice(same, 1)[0] : undefined, now];
     });
     const unpairedNew = pairs.filter(([old]) => !old);
-    if (unpairedOld.length === 1 && unpairedNew.length === 1) {
+    if (unpairedOld.length === 1 && unpairedNew.length === 1 && alike(unpairedOld[0].graph, unpairedNew[0][1].graph)) {
         unpairedNew[0][0] = unpairedOld[0];
         return pairs;
     }
     return [...pairs, ...unpairedOld.map((old): [FlywheelSnapshot, undefined] => [old, undefined])];
+}
+
+/**
+ * Two flywheels are one renamed when at least half the goal and drivers of the smaller are in the
+ * other under the same name or the same written label. (Two empty ones are alike.)
+ */
+function alike(old: FlywheelGraph, now: FlywheelGraph): boolean {
+    const [smaller, larger] = old.nodes.length <= now.nodes.length ? [old, now] : [now, old];
+    const known = new Set(larger.nodes.flatMap(node => [`name ${node.name}`, ...(explicitLabel(node) === undefined ? [] : [`label ${node.label}`])]));
+    const shared = smaller.nodes.filter(node => known.has(`name ${node.name}`) || (explicitLabel(node) !== undefined && known.has(`label ${node.label}`))).length;
+    return 2 * shared >= smaller.nodes.length;
 }
 
 const EMPTY_GRAPH: FlywheelGraph = { name: '', label: '', nodes: [], links: [], initiatives: [] };
@@ -289,19 +301,41 @@ function linkInfo(graph: FlywheelGraph, link: FlywheelGraph['links'][number]): L
 
 // ---- Loops ---------------------------------------------------------------------------------------
 
+/**
+ * A loop is a cycle: the same nodes in the same cyclic order are the same loop, wherever the goal
+ * is on it (a loop is listed from the goal, and a new goal starts it elsewhere). Each loop is
+ * keyed by its nodes (old ones under their new names) and arrows turned to start at the smallest name.
+ */
 function loopChanges(old: FlywheelSnapshot, now: FlywheelSnapshot, matching: Matching): Change[] {
-    const toNewName = (name: string, i: number) => (matching.has(i) ? now.graph.nodes[matching.get(i)!].name : `\0${name}`);
-    const oldByPath = groupBy(old.analysis.loops.map(loop => ({ value: loopInfo(old.graph, loop), key: loop.nodes.map(i => toNewName(old.graph.nodes[i].name, i)).join(' ') })));
-    const newByPath = groupBy(now.analysis.loops.map(loop => ({ value: loopInfo(now.graph, loop), key: loop.nodes.map(i => now.graph.nodes[i].name).join(' ') })));
+    const toNewName = (i: number) => (matching.has(i) ? now.graph.nodes[matching.get(i)!].name : `\0${old.graph.nodes[i].name}`);
+    const keyed = (snapshot: FlywheelSnapshot, nameOf: (i: number) => string) => snapshot.analysis.loops.map(loop => {
+        const cycle = asCycle(loop.nodes.map(nameOf), loop.links.map(l => snapshot.graph.links[l].arrow));
+        return { value: { info: loopInfo(snapshot.graph, loop), arrows: cycle.arrows }, key: cycle.nodes };
+    });
+    const oldByPath = groupBy(keyed(old, toNewName));
+    const newByPath = groupBy(keyed(now, i => now.graph.nodes[i].name));
     const keys = [...new Set([...newByPath.keys(), ...oldByPath.keys()])];
     return keys.flatMap(key => pairLoops(oldByPath.get(key) ?? [], newByPath.get(key) ?? []));
 }
 
+/** The cycle's nodes and arrows from its smallest name on (arrows[k] leads from nodes[k] to the next). */
+function asCycle(nodes: string[], arrows: string[]): { nodes: string; arrows: string } {
+    let start = 0;
+    nodes.forEach((name, k) => { if (name < nodes[start]) start = k; });
+    const turned = <T>(list: T[]) => [...list.slice(start), ...list.slice(0, start)];
+    return { nodes: turned(nodes).join(' '), arrows: turned(arrows).join(' ') };
+}
+
+interface KeyedLoop {
+    info: LoopInfo;
+    /** Its arrows in the order of its key. */
+    arrows: string;
+}
+
 /** Loops along the same nodes: the same arrows cancel (whatever their numbers), others changed, the rest gained or lost. */
-function pairLoops(oldLoops: LoopInfo[], newLoops: LoopInfo[]): Change[] {
-    const arrows = (loop: LoopInfo) => loop.arrows.join(' ');
-    const olds = oldLoops.filter(a => !newLoops.some(b => arrows(a) === arrows(b)));
-    const news = newLoops.filter(b => !oldLoops.some(a => arrows(a) === arrows(b)));
+function pairLoops(oldLoops: KeyedLoop[], newLoops: KeyedLoop[]): Change[] {
+    const olds = oldLoops.filter(a => !newLoops.some(b => a.arrows === b.arrows)).map(a => a.info);
+    const news = newLoops.filter(b => !oldLoops.some(a => a.arrows === b.arrows)).map(b => b.info);
     const changes: Change[] = [];
     while (olds.length > 0 && news.length > 0) {
         const [from, to] = [olds.shift()!, news.shift()!];

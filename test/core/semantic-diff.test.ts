@@ -88,6 +88,11 @@ describe('the goal', () => {
         expect(found).toContainEqual(expect.objectContaining({ kind: 'diagnostic-introduced', diagnostic: expect.objectContaining({ code: 'missing-goal' }) }));
     });
 
+    test('moved to another node on the same cycles: the loops are neither lost nor gained', async () => {
+        const found = await changes(SHOP, shop(['goal sales "Sales"', 'driver sales "Sales"'], ['driver buyers', 'goal buyers']));
+        expect(found.filter(c => c.kind === 'loop-lost' || c.kind === 'loop-gained')).toEqual([]);
+    });
+
     test('moved to another node', async () => {
         const found = await changes(SHOP, shop(['goal sales "Sales"', 'driver sales "Sales"'], ['driver buyers', 'goal buyers']));
         expect(found[0]).toEqual({ kind: 'goal-changed', from: 'sales', to: 'buyers' });
@@ -145,9 +150,15 @@ describe('drivers', () => {
         ]);
     });
 
-    test('renamed and relabelled, or renamed without a label and with other links: removed and added', async () => {
-        const relabelled = await changes(SHOP, shop([/buyers "Buyers"/, 'customers "Customers"'], [/buyers/g, 'customers']));
-        expect(relabelled.map(c => c.kind).slice(0, 2)).toEqual(['node-added', 'node-removed']);
+    test('renamed and relabelled with its links unchanged: still that driver, one rename and one relabel', async () => {
+        const found = await changes(SHOP, shop([/buyers "Buyers"/, 'customers "Customers"'], [/buyers/g, 'customers']));
+        expect(found).toEqual([
+            { kind: 'node-renamed', role: 'driver', from: 'buyers', to: 'customers' },
+            { kind: 'node-relabelled', role: 'driver', name: 'customers', from: 'Buyers', to: 'Customers' }
+        ]);
+    });
+
+    test('renamed without a label and with other links: removed and added', async () => {
         const unlabelled = shop(['driver buyers "Buyers"', 'driver buyers']);
         const relinked = await changes(unlabelled, unlabelled.replace(/buyers/g, 'customers').replace('customers -> price', 'customers -| price'));
         expect(relinked.map(c => c.kind).slice(0, 2)).toEqual(['node-added', 'node-removed']);
@@ -261,6 +272,18 @@ describe('flywheels and files', () => {
         expect(added.flywheels[1].changes.map(c => c.kind)).toEqual(['goal-changed', 'node-added', 'link-added', 'link-added', 'loop-gained']);
         const removed = await diff(SHOP + second + second.replace('Other', 'Third'), SHOP + second);
         expect(removed.flywheels.map(f => [f.name, f.status])).toEqual([['Shop', 'unchanged'], ['Other', 'unchanged'], ['Third', 'removed']]);
+    });
+
+    test('one flywheel replaced by an unrelated one is a removal and an addition, not a rename', async () => {
+        const unrelated = 'flywheel Media {\n    goal readers "Readers"\n    cost quality driver posts "Posts"\n    readers -> posts -> readers\n}\n';
+        const found = await diff(SHOP, unrelated);
+        expect(found.flywheels.map(f => [f.name, f.status])).toEqual([['Media', 'added'], ['Shop', 'removed']]);
+    });
+
+    test('a flywheel renamed with half its drivers kept is still a rename', async () => {
+        const found = await diff(SHOP, shop(['flywheel Shop "A shop"', 'flywheel Store'], [/reviews/g, 'ratings'], ['"Reviews"', '"Ratings"']));
+        expect(found.flywheels.map(f => [f.name, f.status])).toEqual([['Store', 'changed']]);
+        expect(found.flywheels[0].changes[0]).toEqual({ kind: 'flywheel-renamed', from: 'Shop', to: 'Store' });
     });
 
     test('a flywheel renamed and relabelled', async () => {
