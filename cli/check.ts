@@ -1,16 +1,19 @@
 /**
- * `flywheel check [PATH…]`: the checker for CI, over the same validation as the editor. One bad
+ * `flywheel check [PATH…]`: the checker for CI, over the same validation as the editor, for
+ * `.fly` files and the ```fly blocks of Markdown files (each block checked as a file of its own,
+ * its findings reported at the Markdown file's lines and columns). One bad
  * file never hides the others: an unreadable file and a bad config file are reported as
  * diagnostics of their own (in every format), every other file is still checked, and the exit
  * code is 2 at the end.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
 import { FileDiagnosticCode } from '../language/diagnostic-codes.js';
 import type { FlywheelCoreServices } from '../language/flywheel-module.js';
 import { parseOptions, useColor } from './command.js';
 import { ConfigFiles } from './config-files.js';
-import { findFlyFiles } from './file-walk.js';
+import { type FoundFiles, findFlyFiles, isMarkdownPath, nothingFound } from './file-walk.js';
 import { decodeUtf8, isUnreadable, type SourceFile, tryReadFlyFile, type UnreadableFile, UsageError } from './files.js';
 import {
     type FileReport, type Finding, formatGithub, formatHuman, formatJson, formatSarif, sortFindings, summarize, toFinding
@@ -44,22 +47,28 @@ export async function checkFiles(services: FlywheelCoreServices, options: CheckO
     settings.maxDriversOverride = options.maxDrivers;
     const configs = new ConfigFiles(settings);
     const notes: string[] = [];
-    let inputs: Array<SourceFile | UnreadableFile>;
+    let inputs: Array<CheckedFile | UnreadableFile>;
     if (options.stdin) {
         configs.nearest(resolve(options.stdin.path, '..'));
-        inputs = [{ path: options.stdin.path, text: options.stdin.text, bom: false }];
+        inputs = [flyFile({ path: options.stdin.path, text: options.stdin.text, bom: false })];
     } else {
-        const found = findFlyFiles(options.paths.length > 0 ? options.paths : ['.'], { honourIgnores: options.honourIgnores, configs });
+        const paths = options.paths.length > 0 ? options.paths : ['.'];
+        const found = findFlyFiles(paths, { honourIgnores: options.honourIgnores, configs, markdown: true });
         for (const path of found.ignored) notes.push(`flywheel: '${path}' is ignored by its ${configFileOf(configs, path)} (use --no-ignore to check it)`);
-        inputs = found.paths.map(tryReadFlyFile);
+        inputs = await readInputs(found);
+        if (found.paths.length > 0 && inputs.length === 0) throw new UsageError(`no ${nothingFound({ markdown: true })} found in '${paths.join("', '")}'`);
         // Each file's config is read before the files are checked, so its settings apply.
-        for (const input of inputs) configs.nearest(resolve(input.path, '..'));
+        for (const input of inputs) configs.nearest(resolve(pathOf(input), '..'));
     }
-    const readable = inputs.filter((f): f is SourceFile => !isUnreadable(f));
-    const loaded = new Map((await loadFiles(services, readable)).map(l => [l.file, l.document]));
+    const documents = inputs.flatMap(input => (isUnreadable(input) ? [] : input.documents));
+    const loaded = new Map((await loadFiles(services, documents.map(d => d.source))).map(l => [l.file, l.document]));
     const fileReports: FileReport[] = inputs.map(input => isUnreadable(input)
         ? { path: input.path, text: '', findings: [unreadableFinding(input)] }
-        : { path: input.path, text: input.text, findings: sortFindings((loaded.get(input)!.diagnostics ?? []).map(toFinding)) });
+        : {
+            path: input.file.path,
+            text: input.file.text,
+            findings: sortFindings(input.documents.flatMap(d => (loaded.get(d.source)!.diagnostics ?? []).map(d.toFile)).map(toFinding))
+        });
     const reports = [...configReports(configs), ...fileReports];
 
     const internal = fileReports.flatMap(r => r.findings.filter(f => f.code === 'unknown').map(f => `flywheel: internal error while checking '${r.path}': ${f.message} (please report it)`));
@@ -68,6 +77,42 @@ export async function checkFiles(services: FlywheelCoreServices, options: CheckO
     const badInput = inputs.some(isUnreadable) || reports.length > fileReports.length || internal.length > 0;
     const failed = summary.errors > 0 || (options.strict && summary.warnings > 0);
     return { output: render(reports, options), exitCode: badInput ? 2 : failed ? 1 : 0, notes };
+}
+
+/** A file checked, and the flywheel documents in it: the file itself, or each ```fly block of a Markdown file. */
+interface CheckedFile {
+    file: SourceFile;
+    documents: Array<{ source: SourceFile; toFile: (diagnostic: Diagnostic) => Diagnostic }>;
+}
+
+function flyFile(file: SourceFile): CheckedFile {
+    return { file, documents: [{ source: file, toFile: diagnostic => diagnostic }] };
+}
+
+function pathOf(input: CheckedFile | UnreadableFile): string {
+    return isUnreadable(input) ? input.path : input.file.path;
+}
+
+/**
+ * Reads the files found. A Markdown file found in a folder counts only when it holds a ```fly
+ * block (a project's README is no flywheel); one named on the command line always counts.
+ */
+async function readInputs(found: FoundFiles): Promise<Array<CheckedFile | UnreadableFile>> {
+    const inputs: Array<CheckedFile | UnreadableFile> = [];
+    for (const path of found.paths) {
+        if (!isMarkdownPath(path)) {
+            const file = tryReadFlyFile(path);
+            inputs.push(isUnreadable(file) ? file : flyFile(file));
+            continue;
+        }
+        // Loaded only for Markdown: checking .fly files does not pay for markdown-it.
+        const markdown = await import('./markdown.js');
+        const walked = found.walked.has(path);
+        if (walked && !markdown.mayHoldFlyBlocks(path)) continue;
+        const file = tryReadFlyFile(path);
+        inputs.push(isUnreadable(file) ? file : { file, documents: markdown.blockSources(file) });
+    }
+    return inputs;
 }
 
 function configFileOf(configs: ConfigFiles, path: string): string {

@@ -1,5 +1,5 @@
 /**
- * Which `.fly` files a command works on. Files named on the command line are taken as given;
+ * Which `.fly` files (and, for `check`, Markdown files) a command works on. Files named on the command line are taken as given;
  * folders are walked in a stable (sorted) order. A walk skips `node_modules` and hidden folders,
  * what `.gitignore` files ignore (those in the walked folders, and those above them up to the
  * repository's root), and what the nearest `flywheel.config.json` lists under `ignore` —
@@ -17,6 +17,8 @@ export interface WalkOptions {
     /** False with `--no-ignore`: `.gitignore` and the config's `ignore` are not applied. */
     honourIgnores: boolean;
     configs: ConfigFiles;
+    /** Markdown files too (their ```fly blocks are flywheels): named ones, and those a walk finds. */
+    markdown?: boolean;
 }
 
 export interface FoundFiles {
@@ -24,6 +26,8 @@ export interface FoundFiles {
     paths: string[];
     /** Files named on the command line that the config's `ignore` skips. */
     ignored: string[];
+    /** The paths found by walking a folder (not named on the command line). */
+    walked: Set<string>;
 }
 
 /** Folders never walked: dependencies (hidden folders such as `.git` are skipped too). */
@@ -43,26 +47,42 @@ export function findFlyFiles(paths: string[], options: WalkOptions): FoundFiles 
         if (stats.isDirectory()) {
             const before = walk.found.length;
             walk.folder(path, stats);
-            if (walk.found.length === before && !walk.sawFlyFile) throw new UsageError(`no .fly files found in '${path}'`);
+            if (walk.found.length === before && !walk.sawFile) throw new UsageError(`no ${nothingFound(options)} found in '${path}'`);
             continue;
         }
-        if (!path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly file`);
+        if (!walk.takes(path)) throw new UsageError(`'${path}' is not a ${options.markdown ? '.fly or Markdown' : '.fly'} file`);
         const kind = nonRegularKind(stats);
         if (kind) throw new UsageError(`'${path}' is ${kind}, not a regular file: give a .fly file or a folder`);
         if (options.honourIgnores && walk.configIgnores(resolve(path), false)) ignored.push(path);
         else walk.file(path, stats);
     }
-    return { paths: walk.found, ignored };
+    return { paths: walk.found, ignored, walked: walk.walked };
+}
+
+/** What a folder holds none of, in words. */
+export function nothingFound(options: Pick<WalkOptions, 'markdown'>): string {
+    return options.markdown ? '.fly files or Markdown files with ```fly blocks' : '.fly files';
+}
+
+/** Markdown files, whose ```fly blocks are flywheels too (see markdown.ts). */
+export function isMarkdownPath(path: string): boolean {
+    return /\.(md|markdown)$/i.test(path);
 }
 
 class Walk {
     readonly found: string[] = [];
-    /** Whether a walk met any `.fly` file, ignored or not (so "no .fly files" is said only when true). */
-    sawFlyFile = false;
+    readonly walked = new Set<string>();
+    /** Whether a walk met any file to work on, ignored or not (so "no .fly files" is said only when it met none). */
+    sawFile = false;
     private readonly seen = new Set<string>();
     private readonly gitignores = new Map<string, IgnoreLayer | undefined>();
 
     constructor(private readonly options: WalkOptions) {}
+
+    /** Whether a file of this name is one to work on. */
+    takes(name: string): boolean {
+        return name.endsWith('.fly') || (Boolean(this.options.markdown) && isMarkdownPath(name));
+    }
 
     file(path: string, stats: Stats): void {
         if (this.firstVisit(stats)) this.found.push(path);
@@ -91,17 +111,22 @@ class Walk {
                 stats = statSync(path); // follows symbolic links
             } catch {
                 // A broken link named *.fly is still a file the user meant to check: reading it reports why not.
-                if (name.endsWith('.fly')) this.found.push(display(path));
+                if (name.endsWith('.fly')) this.walkedFile(display(path));
                 continue;
             }
             if (stats.isDirectory()) {
                 if (name.startsWith('.') || SKIPPED_FOLDERS.has(name) || this.isIgnored(path, true, here)) continue;
                 if (this.firstVisit(stats)) this.walk(path, here);
-            } else if (stats.isFile() && name.endsWith('.fly')) {
-                this.sawFlyFile = true;
-                if (!this.isIgnored(path, false, here)) this.file(display(path), stats);
+            } else if (stats.isFile() && this.takes(name)) {
+                this.sawFile = true;
+                if (!this.isIgnored(path, false, here) && this.firstVisit(stats)) this.walkedFile(display(path));
             }
         }
+    }
+
+    private walkedFile(path: string): void {
+        this.found.push(path);
+        this.walked.add(path);
     }
 
     /** Keyed by device and inode: the same file or folder reached through a link, a hard link or `./` counts once. */

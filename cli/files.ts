@@ -28,7 +28,7 @@ export interface UnreadableFile {
     reason: string;
 }
 
-export function isUnreadable(file: SourceFile | UnreadableFile): file is UnreadableFile {
+export function isUnreadable<T extends object>(file: T | UnreadableFile): file is UnreadableFile {
     return 'reason' in file;
 }
 

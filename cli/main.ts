@@ -18,7 +18,8 @@ declare const FLYWHEEL_VERSION: string;
 const COMMANDS: Command[] = [
     {
         name: 'check',
-        usage: `  check [PATH…]   check .fly files, or every .fly file under the given folders (default: .)
+        usage: `  check [PATH…]   check .fly files, or every .fly file under the given folders (default: .),
+                  and the \`\`\`fly blocks of Markdown files (named, or found there)
       --format human|json|github|sarif   output format (default: human)
       --no-ignore                  also walk what .gitignore and flywheel.config.json's ignore skip
       --stdin [--stdin-filename P] check standard input, as the file P (default stdin.fly)
@@ -58,7 +59,8 @@ const COMMANDS: Command[] = [
     },
     {
         name: 'render',
-        usage: `  render FILE     draw each flywheel of FILE exactly as the preview does
+        usage: `  render FILE     draw each flywheel of FILE exactly as the preview does; for a Markdown
+                  file, each \`\`\`fly block to a file of its own (FILE-1.svg, FILE-2.svg, …)
       -o, --output OUT             where to write (default: FILE.svg beside it; - for standard output)
       --theme light|dark           colours (default: light)
       --format ${EXPORT_FORMAT_NAMES.join('|')}             SVG, or PNG at 2× for slides (default: from OUT, else svg)

@@ -1,6 +1,7 @@
 /**
  * `flywheel render FILE [-o OUT] [--theme light|dark] [--format svg|png] [--flywheel NAME]`: the same
- * drawing as the preview, for pull requests and slides. PNG is rasterised at 2× by resvg.
+ * drawing as the preview, for pull requests and slides. PNG is rasterised at 2× by resvg. FILE may
+ * be a Markdown file: each ```fly block is drawn to a file of its own (FILE-1.svg, FILE-2.svg, …).
  */
 import { EXPORT_FORMAT_NAMES, type ExportFormat, isExportFormat } from '../renderer/export-formats.js';
 import { statSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { DiagnosticCode } from '../language/diagnostic-codes.js';
 import type { RenderModel } from '../renderer/model.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { parseOptions } from './command.js';
-import { describeFsError, readFlyFile, UsageError } from './files.js';
+import type { Diagnostic } from 'vscode-languageserver';
+import { isMarkdownPath } from './file-walk.js';
+import { describeFsError, readFlyFile, type SourceFile, UsageError } from './files.js';
 import { sortFindings, toFinding } from './report.js';
 import { createCliServices, loadFiles } from './workspace.js';
 
@@ -21,35 +24,48 @@ export async function runRender(args: string[]): Promise<number> {
         format: { type: 'string' },
         flywheel: { type: 'string' }
     });
-    if (positionals.length !== 1) throw new UsageError('render takes one .fly file (see flywheel --help)');
+    if (positionals.length !== 1) throw new UsageError('render takes one .fly or Markdown file (see flywheel --help)');
     const [path] = positionals;
-    if (!path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly file`);
+    const markdown = isMarkdownPath(path);
+    if (!markdown && !path.endsWith('.fly')) throw new UsageError(`'${path}' is not a .fly or Markdown file`);
     const theme = oneOf<Theme>('--theme', values.theme ?? 'light', ['light', 'dark']);
     if (values.output?.endsWith('.fly')) throw new UsageError(`refusing to write the drawing over '${values.output}', a .fly file`);
     const format = formatOf(values.format, values.output);
     if (values.output !== undefined && values.output !== '-') checkFolderExists(values.output);
 
+    const file = readFlyFile(path);
+    const units = markdown ? await markdownUnits(file) : [{ source: file, number: undefined, toFile: (diagnostic: Diagnostic) => diagnostic }];
     const services = createCliServices();
-    const [{ file, document }] = await loadFiles(services, [readFlyFile(path)]);
-    const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding);
-    if (syntaxErrors.length > 0) {
-        for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
-        process.stderr.write(`flywheel: '${file.path}' does not parse, so it cannot be drawn\n`);
-        return 1;
+    const loaded = await loadFiles(services, units.map(unit => unit.source));
+    const drawings: Drawing[] = [];
+    let unparsable = 0;
+    for (const [i, { document }] of loaded.entries()) {
+        const { number, toFile } = units[i];
+        const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(d => toFinding(toFile(d)));
+        if (syntaxErrors.length > 0) {
+            for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
+            process.stderr.write(number === undefined
+                ? `flywheel: '${file.path}' does not parse, so it cannot be drawn\n`
+                : `flywheel: block ${number} of '${file.path}' does not parse, so it is not drawn\n`);
+            unparsable++;
+            continue;
+        }
+        const models = renderModelsOf(document, services.analysis.FlywheelAnalyzer).filter(m => values.flywheel === undefined || m.name === values.flywheel);
+        drawings.push(...models.map(model => ({ model, block: number, severalInBlock: models.length > 1 })));
     }
-    let models = renderModelsOf(document, services.analysis.FlywheelAnalyzer);
-    if (values.flywheel !== undefined) {
-        models = models.filter(m => m.name === values.flywheel);
-        if (models.length === 0) throw new UsageError(`'${file.path}' has no flywheel named '${values.flywheel}'`);
+    if (drawings.length === 0) {
+        if (unparsable > 0) return 1;
+        if (values.flywheel !== undefined) throw new UsageError(`'${file.path}' has no flywheel named '${values.flywheel}'`);
+        throw new UsageError(`'${file.path}' holds no flywheel to draw`);
     }
-    if (models.length === 0) throw new UsageError(`'${file.path}' holds no flywheel to draw`);
 
-    if (values.output === '-' && models.length > 1) {
-        throw new UsageError(`'${file.path}' holds ${models.length} flywheels and standard output takes one drawing: pick one with --flywheel NAME`);
+    if (values.output === '-' && drawings.length > 1) {
+        throw new UsageError(`'${file.path}' holds ${drawings.length} flywheels and standard output takes one drawing: pick one with --flywheel NAME`);
     }
 
-    const targets = outputPaths(path, values.output, format, models.map(m => m.name));
-    for (const [i, model] of models.entries()) {
+    const names = drawings.map(({ model, block, severalInBlock }) => [...(block === undefined ? [] : [String(block)]), ...(severalInBlock ? [model.name] : [])].join('-'));
+    const targets = outputPaths(path, values.output, format, names, markdown);
+    for (const [i, { model }] of drawings.entries()) {
         const bytes = await draw(model, theme, format);
         if (targets[i] === '-') {
             process.stdout.write(bytes);
@@ -58,7 +74,24 @@ export async function runRender(args: string[]): Promise<number> {
             process.stdout.write(`wrote ${targets[i]}\n`);
         }
     }
-    return 0;
+    return unparsable > 0 ? 1 : 0;
+}
+
+/** One flywheel to draw; `block` is the number of the Markdown file's ```fly block it is in. */
+interface Drawing {
+    model: RenderModel;
+    block?: number;
+    /** Whether its file (or block) holds several flywheels to draw. */
+    severalInBlock: boolean;
+}
+
+/** The ```fly blocks of a Markdown file, numbered from 1 in the order they appear. */
+async function markdownUnits(file: SourceFile) {
+    // Loaded only for Markdown: drawing a .fly file does not pay for markdown-it.
+    const { blockSources } = await import('./markdown.js');
+    const blocks = blockSources(file);
+    if (blocks.length === 0) throw new UsageError(`'${file.path}' holds no \`\`\`fly block to draw`);
+    return blocks;
 }
 
 /**
@@ -127,14 +160,15 @@ async function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
 
 /**
  * Where each flywheel's drawing goes: OUT as given, or FILE.svg beside its source; with several
- * flywheels, -Name before the extension. Names that would land on the same file — twice the
+ * flywheels (or `alwaysNamed`), -Name before the extension (for a Markdown file's blocks, the name
+ * is the block's number, then its flywheel's where the block holds several: -2, -2-Name). Names that would land on the same file — twice the
  * same name, or names differing only in case on a case-insensitive disk — get -2, -3… (a name
  * cannot contain '-', so these never meet another flywheel's file).
  */
-export function outputPaths(input: string, output: string | undefined, format: string, names: string[]): string[] {
+export function outputPaths(input: string, output: string | undefined, format: string, names: string[], alwaysNamed = false): string[] {
     if (output === '-') return names.map(() => '-');
-    const base = output ?? `${input.slice(0, -'.fly'.length)}.${format}`;
-    if (names.length === 1) return [base];
+    const base = output ?? `${input.slice(0, input.length - extname(input).length)}.${format}`;
+    if (names.length === 1 && !alwaysNamed) return [base];
     const extension = extname(base);
     const stem = base.slice(0, base.length - extension.length);
     const taken = new Map<string, number>();

@@ -120,7 +120,8 @@ describe('flywheel check: bad input gets one clear line and exit code 2', () => 
     };
 
     test('a missing file', () => expectOneLine(runFlywheel(['check', 'nope.fly'], { cwd: tempTree({}) }), "flywheel: cannot read 'nope.fly': no such file or folder"));
-    test('a folder with no .fly files', () => expectOneLine(runFlywheel(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "flywheel: no .fly files found in 'docs'"));
+    test('a folder with no .fly files (nor Markdown with ```fly blocks)', () =>
+        expectOneLine(runFlywheel(['check', 'docs'], { cwd: tempTree({ 'docs/readme.md': '#' }) }), "flywheel: no .fly files or Markdown files with ```fly blocks found in 'docs'"));
     test('a file that is not UTF-8 is its own unreadable-file diagnostic, with the position of the bad byte, and exit 2', () => {
         const bytes = Buffer.concat([Buffer.from('flywheel W {\n    goal caf'), Buffer.from([0xe9]), Buffer.from('\n}\n')]);
         const run = runFlywheel(['check', 'latin1.fly'], { cwd: tempTree({ 'latin1.fly': bytes }) });
@@ -133,7 +134,7 @@ describe('flywheel check: bad input gets one clear line and exit code 2', () => 
         const run = runFlywheel(['check', 'empty.fly', 'blank.fly', 'comments.fly'], { cwd: root });
         expect(run).toMatchObject({ status: 0, stdout: '✓ 3 files checked: no problems.\n', stderr: '' });
     });
-    test('a file that is not a .fly file', () => expectOneLine(runFlywheel(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "flywheel: 'wheel.txt' is not a .fly file"));
+    test('a file that is not a .fly file', () => expectOneLine(runFlywheel(['check', 'wheel.txt'], { cwd: tempTree({ 'wheel.txt': '' }) }), "flywheel: 'wheel.txt' is not a .fly or Markdown file"));
     test('an unknown option', () => expectOneLine(runFlywheel(['check', '--fast']), "flywheel: unknown option '--fast'"));
     test('an unknown format', () => expectOneLine(runFlywheel(['check', '--format', 'xml']), "flywheel: unknown format 'xml' for --format"));
     test('a bad --max-drivers', () => expectOneLine(runFlywheel(['check', '--max-drivers', 'ten']), "flywheel: --max-drivers takes a whole number (0 or more), not 'ten'"));
@@ -149,7 +150,7 @@ describe('flywheel check: bad input gets one clear line and exit code 2', () => 
         expectOneLine(runFlywheel(['render', 'pipe.fly'], { cwd: root }), "flywheel: cannot read 'pipe.fly': it is a FIFO (named pipe), not a regular file");
     });
     test('a device given as a file is refused too', () => {
-        expectOneLine(runFlywheel(['check', '/dev/zero']), "flywheel: '/dev/zero' is not a .fly file");
+        expectOneLine(runFlywheel(['check', '/dev/zero']), "flywheel: '/dev/zero' is not a .fly or Markdown file");
         const root = tempTree({});
         expect(spawnSync('ln', ['-s', '/dev/zero', resolve(root, 'zero.fly')]).status).toBe(0);
         expectOneLine(runFlywheel(['check', 'zero.fly'], { cwd: root }), "flywheel: 'zero.fly' is a device, not a regular file");

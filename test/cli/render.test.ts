@@ -69,7 +69,7 @@ describe('flywheel render', () => {
     test('bad usage is one line and exit 2', () => {
         const root = tempTree({ 'w.fly': wheel('W') });
         expect(runFlywheel(['render', 'w.fly', '--theme', 'neon'], { cwd: root })).toMatchObject({ status: 2, stderr: "flywheel: unknown value 'neon' for --theme (expected light or dark)\n" });
-        expect(runFlywheel(['render'], { cwd: root })).toMatchObject({ status: 2, stderr: 'flywheel: render takes one .fly file (see flywheel --help)\n' });
+        expect(runFlywheel(['render'], { cwd: root })).toMatchObject({ status: 2, stderr: 'flywheel: render takes one .fly or Markdown file (see flywheel --help)\n' });
     });
 
     test('an output extension that is neither .svg nor .png, or that --format contradicts, is a usage error; nothing is written', () => {
