@@ -87,6 +87,9 @@ const cjs = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir:
 // refuses ESM), its language server in a Web Worker of its own (one file).
 const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'out', define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
 
+// The VS Code suite's bundles read example files as text.
+const suite = { minify: false, loader: { '.fly': 'text' } };
+
 const builds = [
     // Split so that each command's code loads only when that command runs.
     // resvg is native: it stays a dependency, loaded from node_modules when a PNG is asked for.
@@ -97,7 +100,15 @@ const builds = [
     // The preview page's script runs in the webview, a browser.
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out' },
     // The VS Code suite: mocha stays external (the extension host loads it from node_modules).
-    { ...cjs, entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }, external: ['vscode', 'mocha'], minify: false },
+    {
+        ...cjs, ...suite, external: ['vscode', 'mocha'],
+        entryPoints: { 'test/index': 'test/vscode/index.ts', 'test/suite': 'test/vscode/suite/index.ts', 'test/installed': 'test/vscode/installed/installed.vscode.ts' }
+    },
+    // The same suite for the web worker extension host: one file with mocha's browser build, and Node's assert for browsers.
+    {
+        ...web, ...suite, format: 'cjs', outExtension: { '.js': '.cjs' }, entryPoints: { 'test/web-index': 'test/vscode/web/index.ts' }, external: ['vscode'],
+        alias: { ...common.alias, 'node:assert/strict': './test/vscode/web/assert-strict.cjs' }, inject: ['test/vscode/web/process-shim.ts']
+    },
     // What the code-server launcher runs in the workbench's frames to read what a preview drew.
     { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { 'test/preview-recorder': 'test/vscode/page/preview-recorder.ts' }, outdir: 'out', minify: false, sourcemap: false },
     ...(process.argv.includes('--bench') ? [

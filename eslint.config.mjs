@@ -45,6 +45,12 @@ export default tseslint.config(
         rules: { 'no-restricted-globals': ['error', ...NODE_ONLY_GLOBALS] }
     },
     {
+        // CommonJS shims (the web worker test bundle's Node assert).
+        files: ['**/*.cjs'],
+        languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+        rules: { '@typescript-eslint/no-require-imports': 'off' }
+    },
+    {
         files: ['**/*.mjs', 'bench/**', 'scripts/**'],
         languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } }
     }

@@ -11,11 +11,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import type { SuiteResult } from './index.ts';
-import type { LauncherRequest, PreviewFrameLog } from './suite/helpers.ts';
+import type { SuiteResult } from './report.ts';
+import type { ElementInWebview, LauncherRequest, PreviewFrameLog, RunConfig } from './suite/helpers.ts';
 
 export type { SuiteResult };
 
@@ -31,11 +31,19 @@ export interface CodeServerRun {
     /** VS Code's colour theme for the run. */
     theme?: string;
     timeoutMs?: number;
-    /** Extra environment for the extension host. */
+    /** Extra environment for the (Node) extension host. */
     env?: Record<string, string>;
+    /**
+     * The extension host to run the extension under development in: `node` (the default), or
+     * `web`, code-server's web worker extension host (as on vscode.dev), forced with the user
+     * setting `remote.extensionKind`. The tests module must then be the browser bundle.
+     */
+    host?: RunConfig['host'];
 }
 
 const repo = resolve(import.meta.dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { publisher: string; name: string };
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const chromiumPath = '/usr/bin/chromium';
 
 /** Installs code-server when needed (scripts/setup-code-server.sh) and returns its entry script. */
@@ -55,10 +63,14 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
     const scratch = mkdtempSync(join(tmpdir(), 'flywheel-vscode-'));
     const workspace = join(scratch, 'workspace');
     const userData = join(scratch, 'user-data');
-    const requests = join(scratch, 'launcher-requests');
-    const resultFile = join(scratch, 'result.json');
+    // The suite's channel to the launcher is a folder of the workspace (see launcherFile in suite/helpers.ts).
+    const channel = join(workspace, '.flywheel-test');
+    const requests = join(channel, 'requests');
+    const resultFile = join(channel, 'result.json');
     for (const folder of [workspace, join(userData, 'User'), requests]) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(channel, 'run.json'), JSON.stringify({ host: run.host ?? 'node' } satisfies RunConfig));
     writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
+        ...(run.host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}),
         // The built-in git extension cannot activate in this code-server build.
         'git.enabled': false,
         'workbench.startupEditor': 'none',
@@ -78,7 +90,7 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
         '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
         '--extensions-dir', run.extensionsDir ?? join(scratch, 'extensions'), workspace
     ], {
-        env: { ...process.env, ...run.env, FLYWHEEL_SUITE_RESULT: resultFile, FLYWHEEL_LAUNCHER_REQUESTS: requests },
+        env: { ...process.env, ...run.env },
         stdio: ['ignore', 'pipe', 'pipe']
     });
     const logStream = createWriteStream(log);
@@ -93,6 +105,22 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
             args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
         });
         const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        // The workbench's console, the web worker extension host's included: what a failed run shows.
+        const consoleLog = createWriteStream(join(scratch, 'console.log'));
+        page.on('console', message => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+        page.on('pageerror', error => consoleLog.write(`[pageerror] ${error.message}\n`));
+        // code-server registers a service worker of its own (for use offline) over its whole origin, which here
+        // serves the webviews too: a webview page that found it in control waited for its own one to take over
+        // ("Found unexpected service worker controller"), for tens of seconds, and a webview opened soon after
+        // another stayed blank meanwhile. The launcher keeps code-server's away; the webviews' own one registers.
+        await page.addInitScript(() => {
+            type Register = (script: string | URL, options?: object) => Promise<unknown>;
+            const workers = (globalThis as { navigator?: { serviceWorker?: { register: Register } } }).navigator?.serviceWorker;
+            if (!workers) return;
+            const register = workers.register.bind(workers);
+            workers.register = (script, options) =>
+                (String(script).includes('/_static/out/browser/serviceWorker.js') ? Promise.reject(new Error('no code-server service worker in tests')) : register(script, options));
+        });
         // Runs in every frame, webviews included, from the moment each is created (page/preview-recorder.ts).
         await page.addInitScript({ path: join(repo, 'out/test/preview-recorder.js') });
         const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
@@ -119,11 +147,15 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
 /** Serves the suite's requests until it writes its result (or the host dies, or time runs out). */
 async function waitForResult(page: Page, resultFile: string, requests: string, run: CodeServerRun, server: ChildProcess, log: string): Promise<SuiteResult> {
     const deadline = Date.now() + (run.timeoutMs ?? 10 * 60_000);
-    while (!existsSync(resultFile)) {
-        for (const request of readdirSync(requests).filter(name => name.endsWith('.request')).sort()) {
+    // Requests stay in place once served: VS Code's file system looks at a file again after writing or moving it.
+    const served = new Set<string>();
+    for (;;) {
+        const result = readJson<SuiteResult>(resultFile);
+        if (result) return result;
+        for (const request of readdirSync(requests).filter(name => name.endsWith('.request') && !served.has(name)).sort()) {
             const id = request.replace(/\.request$/, '');
             const asked = JSON.parse(readFileSync(join(requests, request), 'utf8')) as LauncherRequest;
-            rmSync(join(requests, request));
+            served.add(request);
             const answer = await serve(page, asked, run).then(value => ({ value }), (e: Error) => ({ error: e.message }));
             // Written whole, then renamed: the suite must never read a half-written answer.
             writeFileSync(join(requests, `${id}.answer`), JSON.stringify(answer));
@@ -137,7 +169,15 @@ async function waitForResult(page: Page, resultFile: string, requests: string, r
         if (Date.now() > deadline) throw new Error(`the VS Code suite did not finish in time:\n${tail(log)}`);
         await new Promise(done => setTimeout(done, 20));
     }
-    return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+}
+
+/** The suite's result once it is there and written whole (the extension host writes it through VS Code's file system). */
+function readJson<T>(file: string): T | undefined {
+    try {
+        return JSON.parse(readFileSync(file, 'utf8')) as T;
+    } catch {
+        return undefined;
+    }
 }
 
 /**
@@ -156,6 +196,7 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
         }
         return logs;
     }
+    if (request.action === 'read') return readInFrames(page, request);
     if (request.action === 'type') {
         // The clock the page's log uses (one machine, one clock), read just before the key goes down.
         const at = Date.now();
@@ -192,8 +233,25 @@ async function serve(page: Page, request: LauncherRequest, run: CodeServerRun): 
     throw new Error(`no webview element matches ${request.selector}`);
 }
 
-function tail(file: string): string {
-    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
+/** Every element matching the selector in any frame (webviews are iframes inside iframes). */
+async function readInFrames(page: Page, { selector, attribute, style }: Extract<LauncherRequest, { action: 'read' }>): Promise<ElementInWebview[]> {
+    const found: ElementInWebview[] = [];
+    for (const frame of page.frames()) {
+        const elements = await frame.$$eval(selector, (matches, asked) => matches.map(element => ({
+            text: element.textContent ?? '',
+            attribute: asked.attribute === undefined ? undefined : element.getAttribute(asked.attribute),
+            style: asked.style === undefined ? undefined : element.ownerDocument.defaultView?.getComputedStyle(element).getPropertyValue(asked.style)
+        })), { attribute, style }).catch(() => []); // a frame that navigated away meanwhile
+        found.push(...elements);
+    }
+    return found;
+}
+
+/** The end of code-server's log, and of the workbench's console beside it. */
+function tail(log: string): string {
+    const console = join(dirname(log), 'console.log');
+    const last = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-30).join('\n') : '');
+    return `${last(log)}\n--- the workbench's console:\n${last(console)}`;
 }
 
 async function waitForHttp(url: string, server: ChildProcess): Promise<void> {

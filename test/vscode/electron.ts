@@ -13,15 +13,14 @@ export async function canDownloadVsCode(): Promise<boolean> {
 }
 
 export async function runInDesktopVsCode(repo: string, testsPath: string): Promise<SuiteResult> {
-    const scratch = mkdtempSync(join(tmpdir(), 'flywheel-vscode-'));
-    const resultFile = join(scratch, 'result.json');
     const workspace = mkdtempSync(join(tmpdir(), 'flywheel-workspace-'));
+    // The suite writes its result into the workspace (see launcherFile in suite/helpers.ts).
+    const resultFile = join(workspace, '.flywheel-test', 'result.json');
     try {
         await runTests({
             extensionDevelopmentPath: repo,
             extensionTestsPath: testsPath,
-            launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-            extensionTestsEnv: { FLYWHEEL_SUITE_RESULT: resultFile }
+            launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust']
         });
     } catch {
         // A failing suite rejects; its result file says what failed.

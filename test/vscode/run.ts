@@ -3,6 +3,8 @@
  * - code-server + headless Chromium (machines without internet, CI): `--code-server`;
  * - a desktop VS Code downloaded by @vscode/test-electron: `--electron`.
  * Without a flag it uses the desktop VS Code when it can get one and a display, else code-server.
+ * `--web` (`npm run test:vscode:web`) runs the suite with the extension in code-server's web
+ * worker extension host instead, as vscode.dev and github.dev run it.
  * A suite that did not run is a failure, never a skip.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,9 +15,16 @@ import { codeServerEntry, installVsix, runInCodeServer, type SuiteResult } from 
 
 const repo = resolve(import.meta.dirname, '../..');
 const testsPath = resolve(repo, 'out/test/index.cjs');
+const webTestsPath = resolve(repo, 'out/test/web-index.cjs');
 const vsixPath = resolve(repo, 'out/flywheel.vsix');
 
 async function main(): Promise<number> {
+    if (process.argv.includes('--web')) {
+        console.log('VS Code suite: running in code-server\'s web worker extension host, with headless Chromium');
+        const screenshotsDir = resolve(repo, 'test-results/screenshots/web');
+        const run = { extensionDevelopmentPath: repo, extensionTestsPath: webTestsPath, screenshotsDir, host: 'web' as const };
+        return report('code-server, web worker extension host', await runInCodeServer(codeServerEntry(), run));
+    }
     const launcher = await pickLauncher(process.argv.slice(2));
     console.log(`VS Code suite: running in ${launcher === 'electron' ? 'a desktop VS Code (@vscode/test-electron)' : 'code-server with headless Chromium'}`);
     if (launcher === 'electron') {
@@ -71,5 +80,7 @@ main().then(code => { process.exitCode = code; }, error => {
     console.error(`VS Code suite could not run: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;
 }).finally(() => {
-    try { rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in the temp folder */ }
+    // FLYWHEEL_KEEP_SCRATCH=1 keeps the logs (code-server's, the workbench's console) to read after a failed run.
+    if (process.env.FLYWHEEL_KEEP_SCRATCH) console.log(`VS Code suite: logs kept in ${scratch}`);
+    else try { rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch { /* left in the temp folder */ }
 });

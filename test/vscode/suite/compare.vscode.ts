@@ -15,8 +15,8 @@ import { SHOP } from '../../support/fixtures.js';
 describe('Compare with HEAD', function () {
     let file: vscode.Uri;
 
-    before(function () {
-        if (!launcherTakesRequests()) throw new Error('reading what a webview drew needs the code-server launcher');
+    before(async function () {
+        if (!(await launcherTakesRequests())) throw new Error('reading what a webview drew needs the code-server launcher');
         const repo = join(workspaceFolder().fsPath, 'compare-repo');
         mkdirSync(repo, { recursive: true });
         writeFileSync(join(repo, 'shop.fly'), SHOP);

@@ -1,6 +1,7 @@
-/** Helpers for the VS Code suite: a scratch workspace, waiting on diagnostics, screenshots. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Helpers for the VS Code suite: a scratch workspace, waiting on diagnostics, screenshots. They use
+ * only the `vscode` API, so the suite runs in the Node and in the web worker extension host alike.
+ */
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'flywheel-lang.flywheel';
@@ -16,6 +17,14 @@ export async function writeFile(name: string, text: string): Promise<vscode.Uri>
     const uri = vscode.Uri.joinPath(workspaceFolder(), name);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     return uri;
+}
+
+/**
+ * Closes every editor, and the editor groups they leave: in code-server, a webview opened to the
+ * side into an empty group left behind by closing its editors was seen to stay blank.
+ */
+export async function closeAllEditors(): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
 }
 
 export async function openFile(name: string, text: string): Promise<vscode.TextEditor> {
@@ -46,9 +55,42 @@ export function waitForCodes(uri: vscode.Uri, codes: string[]): Promise<vscode.D
         codesOf(uri).join(',') === expected ? vscode.languages.getDiagnostics(uri) : undefined);
 }
 
+/**
+ * Where the suite and its launcher talk: a folder of the workspace, on the launcher's disk (the
+ * web worker extension host has neither a file system of its own nor environment variables).
+ * `run.json` (from the launcher): how the suite is run; `requests/`: see askLauncher;
+ * `result.json` (from the suite): its counts and failures.
+ */
+export function launcherFile(...path: string[]): vscode.Uri {
+    return vscode.Uri.joinPath(workspaceFolder(), '.flywheel-test', ...path);
+}
+
+export interface RunConfig {
+    /** The extension host the launcher put the extension in. */
+    host: 'node' | 'web';
+}
+
+export async function runConfig(): Promise<RunConfig> {
+    const text = await readText(launcherFile('run.json'));
+    return { host: 'node', ...(text === undefined ? {} : JSON.parse(text) as Partial<RunConfig>) };
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+        return undefined;
+    }
+}
+
 /** True when the launcher drives the workbench in a browser (code-server) and takes requests. */
-export function launcherTakesRequests(): boolean {
-    return Boolean(process.env.FLYWHEEL_LAUNCHER_REQUESTS);
+export async function launcherTakesRequests(): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(launcherFile('requests'));
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /** What the suite can ask the code-server launcher to do on the workbench page. */
@@ -58,7 +100,15 @@ export type LauncherRequest =
     | { action: 'press'; key: string; waitFor?: string }
     | { action: 'type'; text: string }
     | { action: 'wait'; selector: string }
-    | { action: 'previewLog' };
+    | { action: 'previewLog' }
+    | { action: 'read'; selector: string; attribute?: string; style?: string };
+
+/** An element `read` found in a webview: its text, one attribute's value and one computed style property's, when asked for. */
+export interface ElementInWebview {
+    text: string;
+    attribute?: string | null;
+    style?: string;
+}
 
 /** What a preview page showed after one change to it, read from the page by the launcher. */
 export interface PreviewState {
@@ -91,21 +141,21 @@ let requestCount = 0;
  * waits until it has. Only the code-server launcher can; elsewhere this throws.
  */
 async function askLauncher<T = void>(request: LauncherRequest): Promise<T> {
-    const folder = process.env.FLYWHEEL_LAUNCHER_REQUESTS;
-    if (!folder) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
+    if (!(await launcherTakesRequests())) throw new Error(`this launcher cannot ${request.action} in the workbench (run the suite with code-server)`);
     const id = `${++requestCount}-${request.action}`;
     // Written whole, then renamed: the launcher must never read a half-written request.
-    writeFileSync(join(folder, `${id}.asking`), JSON.stringify(request));
-    renameSync(join(folder, `${id}.asking`), join(folder, `${id}.request`));
-    await waitFor(`the launcher to ${request.action}`, () => existsSync(join(folder, `${id}.done`)), 30_000, 10);
-    const answer = JSON.parse(readFileSync(join(folder, `${id}.done`), 'utf8')) as { value?: T; error?: string };
+    const asking = launcherFile('requests', `${id}.asking`);
+    await vscode.workspace.fs.writeFile(asking, new TextEncoder().encode(JSON.stringify(request)));
+    await vscode.workspace.fs.rename(asking, launcherFile('requests', `${id}.request`));
+    const done = await waitFor(`the launcher to ${request.action}`, () => readText(launcherFile('requests', `${id}.done`)), 30_000, 10);
+    const answer = JSON.parse(done) as { value?: T; error?: string };
     if (answer.error !== undefined) throw new Error(answer.error);
     return answer.value as T;
 }
 
 /** A screenshot of the workbench, saved by the launcher under the name given (when it can take one). */
 export async function screenshot(name: string): Promise<void> {
-    if (launcherTakesRequests()) await askLauncher({ action: 'screenshot', name });
+    if (await launcherTakesRequests()) await askLauncher({ action: 'screenshot', name });
 }
 
 /** A real mouse click on the first element matching `selector` inside a webview. */
@@ -159,6 +209,11 @@ export async function previewNow(flywheel: string): Promise<PreviewState | undef
 /** When a state was on screen: its painted frame, or the change itself where the page painted no frame. */
 export function shownAt(state: PreviewState): number {
     return state.painted ?? state.at;
+}
+
+/** The elements matching `selector` (CSS) in every webview now shown: what their pages show, not what the extension sent. */
+export function readInWebviews(selector: string, asked: { attribute?: string; style?: string } = {}): Promise<ElementInWebview[]> {
+    return askLauncher<ElementInWebview[]>({ action: 'read', selector, ...asked });
 }
 
 /** Waits until `selector` (a Playwright selector) is visible on the workbench, e.g. a dialog's question. */

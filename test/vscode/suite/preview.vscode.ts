@@ -3,13 +3,11 @@
  * click does. What the preview shows is read from the webview's page itself, by the launcher.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import amazon from '../../../examples/amazon.fly';
 import { generateWheel } from '../../../bench/generate.js';
 import { clickInWebview, launcherTakesRequests, measured, openFile, pressKey, previewNow, screenshot, shownAt, waitFor, waitForPreview, waitInWorkbench } from './helpers.js';
 
-const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
 const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
 
 const isAmazon = (state: { flywheels: string[] }) => state.flywheels.includes('Amazon');
@@ -18,7 +16,7 @@ describe('the wheel preview', function () {
     let editor: vscode.TextEditor;
 
     before(async function () {
-        if (!launcherTakesRequests()) throw new Error('reading what a webview drew needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('reading what a webview drew needs the code-server launcher');
         editor = await openFile('amazon.fly', amazon);
         await vscode.commands.executeCommand('flywheel.openPreviewToSide');
     });
@@ -61,7 +59,7 @@ describe('the wheel preview', function () {
     });
 
     it('a click on a node selects its declaration in the editor', async function () {
-        if (!launcherTakesRequests()) throw new Error('clicking in a webview needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('clicking in a webview needs the code-server launcher');
         await clickInWebview('g[data-node="sellers"]');
         const declaration = editor.document.getText().indexOf('driver sellers');
         await waitFor('the selection to move to sellers', () => {
@@ -79,7 +77,7 @@ describe('the wheel preview', function () {
     });
 
     it('exports the wheel as SVG through the save dialog', async function () {
-        if (!launcherTakesRequests()) throw new Error('answering the save dialog needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('answering the save dialog needs the code-server launcher');
         const target = vscode.Uri.joinPath(editor.document.uri, '..', 'amazon.svg');
         await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
         const exporting = vscode.commands.executeCommand('flywheel.exportSvg');
@@ -95,7 +93,7 @@ describe('the wheel preview', function () {
     });
 
     it('asks before an export replaces a file, and leaves it alone until answered', async function () {
-        if (!launcherTakesRequests()) throw new Error('answering the save dialog needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('answering the save dialog needs the code-server launcher');
         const target = vscode.Uri.joinPath(editor.document.uri, '..', 'amazon.svg');
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('the reviewer\'s own file'));
         await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);

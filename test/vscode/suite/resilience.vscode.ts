@@ -3,34 +3,9 @@
  * starts a new one, gives it the open documents again, and diagnostics come back.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { launcherTakesRequests, measured, openFile, waitFor, waitForCodes, waitForPreview } from './helpers.js';
-
-/** The language servers this extension host started: its child processes running out/server.cjs. */
-function languageServerPids(): number[] {
-    return readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).map(Number).filter(pid => {
-        try {
-            // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its ')'.
-            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-            const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-            const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-            return parent === process.pid && commandLine.some(argument => argument.endsWith('out/server.cjs'));
-        } catch {
-            return false; // the process ended while we looked
-        }
-    });
-}
-
-function isRunning(pid: number): boolean {
-    try {
-        // Signal 0 checks the process exists; a killed child stays a zombie until reaped, so read its state too.
-        process.kill(pid, 0);
-        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    } catch {
-        return false;
-    }
-}
+import { isRunning, languageServerPids } from './processes.js';
 
 describe('when the language server dies', function () {
     it('the client restarts it and diagnostics come back, for an edit and for the open documents', async function () {
@@ -58,7 +33,7 @@ describe('when the language server dies', function () {
         const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', other.document.uri, new vscode.Position(2, 24));
         assert.match(hover.map(h => h.contents.map(c => (typeof c === 'string' ? c : c.value)).join('')).join(''), /`d` · /);
         // And the preview, which the server feeds through the same client, draws from the new one.
-        if (!launcherTakesRequests()) throw new Error('reading what a webview drew needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('reading what a webview drew needs the code-server launcher');
         await vscode.window.showTextDocument(editor.document);
         const openedAt = Date.now();
         await vscode.commands.executeCommand('flywheel.openPreviewToSide');

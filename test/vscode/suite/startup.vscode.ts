@@ -3,16 +3,13 @@
  * long from opening examples/amazon.fly to its first diagnostics, and to the first drawn preview.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { codesOf, EXTENSION_ID, launcherTakesRequests, measured, shownAt, waitFor, waitForPreviewPage, writeFile } from './helpers.js';
-
-const amazon = readFileSync(join(__dirname, '../../examples/amazon.fly'), 'utf8');
+import amazon from '../../../examples/amazon.fly';
+import { closeAllEditors, codesOf, EXTENSION_ID, launcherTakesRequests, measured, shownAt, waitFor, waitForPreviewPage, writeFile } from './helpers.js';
 
 describe('a fresh window', function () {
     it('opens examples/amazon.fly: its diagnostics come, then its drawn preview', async function () {
-        if (!launcherTakesRequests()) throw new Error('reading what a webview drew needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('reading what a webview drew needs the code-server launcher');
         assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, false, 'nothing has activated the extension yet');
         const uri = await writeFile('fresh-amazon.fly', amazon);
         // The example has no problems: its first diagnostics are an empty list, which is still an event.
@@ -32,7 +29,7 @@ describe('a fresh window', function () {
                 + ` (the preview's page had loaded at ${page.loadedAt - start} ms)`);
         } finally {
             listening.dispose();
-            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+            await closeAllEditors();
         }
     });
 });

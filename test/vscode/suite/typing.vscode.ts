@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { generateWheel } from '../../../bench/generate.js';
-import { launcherTakesRequests, measured, openFile, shownAt, typeKeys, waitForPreview } from './helpers.js';
+import { closeAllEditors, launcherTakesRequests, measured, openFile, shownAt, typeKeys, waitForPreview } from './helpers.js';
 
 const KEYS = 12;
 
@@ -17,7 +17,7 @@ function median(values: number[]): number {
 
 describe('typing beside the preview', function () {
     it(`redraws a 12-driver wheel after each of ${KEYS} typed keys`, async function () {
-        if (!launcherTakesRequests()) throw new Error('typing and reading what a webview drew needs the code-server launcher');
+        if (!(await launcherTakesRequests())) throw new Error('typing and reading what a webview drew needs the code-server launcher');
         const text = generateWheel(12);
         const editor = await openFile('typing.fly', text);
         const openedAt = Date.now();
@@ -52,6 +52,6 @@ describe('typing beside the preview', function () {
         assert.ok(shown.document.getText().includes(`"${label}${typed}"`), 'the keys went into the label');
         measured(`preview redrawn after a typed key, 12 drivers: median ${median(latencies)} ms of ${KEYS} keys (min ${Math.min(...latencies)}, max ${Math.max(...latencies)}; `
             + `key → extension host has the edit: median ${median(toExtensionHost)} ms; each key: ${latencies.join(', ')} ms)`);
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await closeAllEditors();
     });
 });
