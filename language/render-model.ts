@@ -26,7 +26,9 @@ export function renderModelsOf(document: LangiumDocument<Model>, analyzer: Flywh
         const facts = analyzer.analyze(flywheel);
         const nodeRanges = facts.declarations.map(node => toSourceRange(node.$cstNode?.range));
         const linkRanges = facts.links.map(link => toSourceRange(link.$cstNode?.range));
-        return [toRenderModel(facts.graph, facts.analysis, inFlywheel[index].map(toRenderDiagnostic), { nodes: nodeRanges, links: linkRanges })];
+        const initiativeRanges = facts.initiatives.map(initiative => toSourceRange(initiative.$cstNode?.range));
+        const ranges = { nodes: nodeRanges, links: linkRanges, initiatives: initiativeRanges };
+        return [toRenderModel(facts.graph, facts.analysis, inFlywheel[index].map(toRenderDiagnostic), ranges)];
     });
 }
 
@@ -66,8 +68,8 @@ function sharedServices(): FlywheelCoreServices {
 }
 
 function toRenderDiagnostic(diagnostic: Diagnostic): RenderDiagnostic {
-    const { code, node, link } = dataOf(diagnostic);
-    return { code, severity: severityOf(diagnostic), message: messageOf(diagnostic), node, link };
+    const { code, node, link, initiative } = dataOf(diagnostic);
+    return { code, severity: severityOf(diagnostic), message: messageOf(diagnostic), node, link, initiative };
 }
 
 function toSourceRange(range: Range): SourceRange;

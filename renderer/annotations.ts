@@ -59,6 +59,16 @@ export class Occupancy {
         });
     }
 
+    /** Whether the segment misses everything on the page (link lines aside), ignoring what belongs to `owner`. */
+    isSegmentFree(a: Point, b: Point, owner: string): boolean {
+        const bounds = { minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y) };
+        return !this.tree.search(bounds).some(item => {
+            if (item.owner === owner || item.kind === 'segment') return false;
+            if (item.circle) return distanceToSegment(item.circle.center, a, b) < item.circle.radius;
+            return segmentHitsBox(a, b, item.box!);
+        });
+    }
+
     /** How much of the box the things on the page (link lines aside) cover, in square pixels. */
     covered(box: Box, owner: string): number {
         let area = 0;

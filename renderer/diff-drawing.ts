@@ -31,7 +31,7 @@ const NODE_SPACING = 2 * DRIVER_RADIUS + 46;
 
 export function renderChangeSvg(before: RenderModel | undefined, after: RenderModel | undefined, overlay: ChangeOverlay, options: SvgOptions = {}): string {
     if (after && overlay.unchanged) return renderSvg(after, options);
-    const base = after ?? { ...before!, nodes: [], links: [], loops: [], innerLoops: [], diagnostics: [], loopsComplete: true };
+    const base = after ?? { ...before!, nodes: [], links: [], loops: [], innerLoops: [], initiatives: [], diagnostics: [], loopsComplete: true };
     const union = withGhosts(base, before, overlay);
     const placement = stablePlacement(union, before, after, overlay);
     const notes = new Map<number, string>();
@@ -78,7 +78,7 @@ function withGhosts(base: RenderModel, before: RenderModel | undefined, overlay:
     const ghosts = overlay.removedNodes.map(({ old }, k): RenderNode => {
         const was = before!.nodes[old];
         // A removed goal is drawn as a ghost driver: the new version's goal is the goal.
-        return { index: n + k, name: was.name, label: was.label, kinds: was.kinds, placement: was.placement === 'off' ? 'off' : 'wheel', loops: [] };
+        return { index: n + k, name: was.name, label: was.label, kinds: was.kinds, placement: was.placement === 'off' ? 'off' : 'wheel', loops: [], singlePointOfFailure: false };
     });
     const end = (e: ChangeOverlay['removedLinks'][number]['source']) => ('node' in e ? e.node : n + e.removed);
     const ghostLinks = overlay.removedLinks.map((removed, k): RenderLink => {

@@ -11,12 +11,14 @@ import {
     type Anchor, CHAR_EM, FONT_SIZE, LINE_HEIGHT, Occupancy, placeLinkLabel, placeMarker, placeNodeLabel, type PlacedText, textWidth, wrapText
 } from './annotations.js';
 import { alongPolyline, type Box, boxAround, circleBox, crossing, distance, f, grow, type Point, polar, signedArea, smoothPath } from './geometry.js';
+import { type InitiativeLayout, placeInitiativeTags } from './initiative-tags.js';
 import type { RenderLink, RenderLoop, RenderModel, RenderNode } from './model.js';
 import { type LinkShape, type Route, routeLinks } from './routes.js';
 import { planWheel, shortestTurn, type WheelPlan } from './wheel-plan.js';
 
 export { type Box, f, overlaps, type Point } from './geometry.js';
 export type { LinkShape } from './routes.js';
+export type { InitiativeLayout } from './initiative-tags.js';
 
 export interface NodeLayout {
     node: RenderNode;
@@ -65,6 +67,8 @@ export interface Layout {
     nodes: NodeLayout[];
     links: LinkLayout[];
     markers: LoopMarker[];
+    /** Initiatives' tags outside the rim, with their pointers. */
+    initiatives: InitiativeLayout[];
     /** Top of the legend area. */
     legendTop: number;
 }
@@ -151,6 +155,7 @@ export function layoutWheel(model: RenderModel, options: LayoutOptions = {}): La
         occupancy.addBox(layout.tag.box, 'label', owner);
     });
     const markers = plan ? placeMarkers(model, links, routes, occupancy) : [];
+    const tags = placeInitiativeTags(model, centers, radii, origin, wheelRadius, occupancy);
 
     // Laid out around (0, 0); now moved into a page with the title above and the legend below.
     let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -167,6 +172,7 @@ export function layoutWheel(model: RenderModel, options: LayoutOptions = {}): La
     for (const route of routes) for (const p of route.drawn) take({ x: p.x, y: p.y, width: 0, height: 0 });
     for (const l of linkLayouts) for (const text of [l.label, l.tag]) if (text) take(text.box);
     for (const m of markers) take(circleBox(m.at, MARKER_RADIUS + 4));
+    for (const tag of tags) take(grow(tag.box, 4));
     if (plan) take(grow(circleBox(origin, wheelRadius), 8));
     const width = Math.max(MIN_WIDTH, Math.ceil(right - left + 48));
     const shift = { x: width / 2 - (left + right) / 2, y: TITLE_SPACE - top };
@@ -193,6 +199,9 @@ export function layoutWheel(model: RenderModel, options: LayoutOptions = {}): La
             };
         }),
         markers: markers.map(m => ({ ...m, at: move(m.at) })),
+        initiatives: tags.map(tag => ({
+            ...tag, box: moveBox(tag.box), pointers: tag.pointers.map(p => ({ ...p, from: move(p.from), to: move(p.to) }))
+        })),
         legendTop
     };
 }

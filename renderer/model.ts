@@ -6,6 +6,7 @@
 import { type FlywheelGraph, isDelayed, signOf, type DriverKind } from '../core/analysis/graph.js';
 import type { WheelAnalysis } from '../core/analysis/analyze.js';
 import { enumerateLoops } from '../core/analysis/loops.js';
+import { pressureTest } from '../core/analysis/pressure.js';
 import type { Severity } from '../core/severity.js';
 
 export type Placement = 'goal' | 'wheel' | 'off';
@@ -22,9 +23,10 @@ export interface RenderDiagnostic {
     code: string;
     severity: Severity;
     message: string;
-    /** The node or link it is about, when it is about one. */
+    /** The node, link or initiative it is about, when it is about one. */
     node?: number;
     link?: number;
+    initiative?: number;
 }
 
 export interface RenderNode {
@@ -34,8 +36,24 @@ export interface RenderNode {
     doc?: string;
     kinds: DriverKind[];
     placement: Placement;
-    /** Ids of the loops through the goal that pass through this node. */
+    /** Ids of the loops through the goal that pass through this node: they stop if it fails. */
     loops: string[];
+    /** A wheel driver on every reinforcing loop through the goal: if it fails, the wheel stops. */
+    singlePointOfFailure: boolean;
+    range?: SourceRange;
+}
+
+/** An initiative: drawn as a tag outside the rim, pointing at what it pushes. */
+export interface RenderInitiative {
+    index: number;
+    name: string;
+    label: string;
+    doc?: string;
+    pushes: Array<{ target: number; dampening: boolean; delayed: boolean; label?: string }>;
+    /** It pushes nothing on the wheel: one to say no to. */
+    offWheel: boolean;
+    /** The reinforcing loops through the goal it feeds. */
+    feeds: string[];
     range?: SourceRange;
 }
 
@@ -75,17 +93,21 @@ export interface RenderModel {
     loopsComplete: boolean;
     /** The first few loops on the wheel that avoid the goal. */
     innerLoops: InnerLoop[];
+    initiatives: RenderInitiative[];
     diagnostics: RenderDiagnostic[];
 }
 
 export interface SourceRanges {
     nodes?: Array<SourceRange | undefined>;
     links?: Array<SourceRange | undefined>;
+    initiatives?: Array<SourceRange | undefined>;
 }
 
 export function toRenderModel(graph: FlywheelGraph, analysis: WheelAnalysis, diagnostics: RenderDiagnostic[] = [], ranges: SourceRanges = {}): RenderModel {
     const loopsOf = graph.nodes.map(() => [] as string[]);
     for (const loop of analysis.loops) for (const node of loop.nodes) loopsOf[node].push(loop.id);
+    const pressure = pressureTest(graph, analysis);
+    const singlePoints = new Set(pressure.drivers.filter(d => d.singlePointOfFailure === true).map(d => d.node));
     return {
         name: graph.name,
         label: graph.label,
@@ -97,6 +119,7 @@ export function toRenderModel(graph: FlywheelGraph, analysis: WheelAnalysis, dia
             kinds: node.kinds,
             placement: index === graph.goal ? 'goal' : analysis.onWheel[index] ? 'wheel' : 'off',
             loops: loopsOf[index],
+            singlePointOfFailure: singlePoints.has(index),
             range: ranges.nodes?.[index]
         })),
         links: graph.links.map((link, index) => ({
@@ -111,6 +134,18 @@ export function toRenderModel(graph: FlywheelGraph, analysis: WheelAnalysis, dia
         loops: analysis.loops.map(loop => ({ id: loop.id, reinforcing: loop.polarity === 'reinforcing', delayed: loop.delayed, nodes: loop.nodes, links: loop.links })),
         loopsComplete: analysis.loopsComplete,
         innerLoops: innerLoopsOf(graph, analysis),
+        initiatives: graph.initiatives.map((initiative, index) => ({
+            index,
+            name: initiative.name,
+            label: initiative.label,
+            doc: initiative.doc,
+            pushes: initiative.pushes.map(push => ({
+                target: push.target, dampening: signOf(push.arrow) < 0, delayed: isDelayed(push.arrow), label: push.label
+            })),
+            offWheel: pressure.initiatives[index].offWheel,
+            feeds: pressure.initiatives[index].feeds,
+            range: ranges.initiatives?.[index]
+        })),
         diagnostics
     };
 }

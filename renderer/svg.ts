@@ -6,9 +6,10 @@
  * The structure, which the contract's drawing hooks and tools (the visual diff) build on:
  *   svg.flywheel[data-flywheel]
  *     circle.wheel-rim (the rim's band; not drawn for a hub-shaped wheel)
- *     g.links > g.link[data-link][data-source][data-target][data-label?]
+ *     g.links > g.link[data-link][data-source][data-target][data-label?][data-loops]
  *                 > title, path.course (arrowhead as marker-end), text.minus?, path.delay-mark?, text.link-label?
- *     g.nodes > g.node[data-node][data-index] > title, circle.halo?, circle.body, g.badge*, text.label, text.note?
+ *     g.initiatives > g.initiative[data-initiative] > title, path.pointer[data-target]*, rect.tag, text.tag-label
+ *     g.nodes > g.node[data-node][data-index][data-loops] > title, circle.halo?, circle.failure-ring?, circle.body, g.badge*, text.label, text.note?
  *     g.loop-markers > g.loop-marker[data-loop] > title, circle, path.loop-arrow, path.loop-arrowhead, text
  *     g.legend > text rows; g.legend.key > g.link-sample, g.badge, g.node-sample, g.marker-sample (one drawn sample per glyph,
  *       none of them carrying a hook or the classes link, node or loop-marker)
@@ -16,7 +17,8 @@
  */
 import { CHAR_EM, LINK_FONT_SIZE, LINK_LINE_HEIGHT } from './annotations.js';
 import type { Point } from './geometry.js';
-import { f, type Layout, layoutWheel, type LinkLayout, type LoopMarker, MARKED_LOOPS, type NodeLayout } from './layout.js';
+import { TAG_FONT_SIZE, TAG_LINE_HEIGHT } from './initiative-tags.js';
+import { f, type InitiativeLayout, type Layout, layoutWheel, type LinkLayout, type LoopMarker, MARKED_LOOPS, type NodeLayout } from './layout.js';
 import type { RenderLink, RenderModel } from './model.js';
 
 export type Theme = 'light' | 'dark';
@@ -94,6 +96,17 @@ export const FLYWHEEL_CSS = `
 .flywheel .key .marker-sample .loop-arrow { fill: none; stroke: var(--fw-accent); stroke-width: 1.6; }
 .flywheel .key .marker-sample .loop-arrowhead { fill: var(--fw-accent); }
 .flywheel .key .marker-sample text { font-size: 11px; font-weight: 700; text-anchor: middle; fill: var(--fw-accenttext); }
+.flywheel .node circle.failure-ring { fill: none; stroke: var(--fw-dampen); stroke-width: 2; stroke-dasharray: 3 2; }
+.flywheel .initiative rect.tag { fill: var(--fw-bg); stroke: var(--fw-accent); stroke-width: 1.2; }
+.flywheel .initiative .tag-label { font-size: ${TAG_FONT_SIZE}px; fill: var(--fw-fg); text-anchor: middle; }
+.flywheel .initiative .pointer { fill: none; stroke: var(--fw-accent); stroke-width: 1.2; stroke-dasharray: 3 2; }
+.flywheel .initiative .pointer.dampening { stroke: var(--fw-dampen); }
+.flywheel .pointerhead { fill: var(--fw-accent); }
+.flywheel .pointerhead.dampening { fill: var(--fw-dampen); }
+.flywheel .initiative.brakes rect.tag { stroke: var(--fw-dampen); }
+.flywheel .initiative.off-wheel rect.tag { stroke: var(--fw-warning); stroke-dasharray: 4 3; }
+.flywheel .initiative.off-wheel .tag-label { fill: var(--fw-warning); }
+.flywheel .stopped { opacity: 0.2; }
 .flywheel .highlighted circle.body, .flywheel .highlighted path.course { stroke: var(--fw-highlight); stroke-width: 4; }
 `;
 
@@ -148,6 +161,8 @@ export function drawLayout(model: RenderModel, layout: Layout, options: SvgOptio
         '<defs>',
         arrowMarker('fw-arrow', 'arrowhead'),
         arrowMarker('fw-arrow-dampening', 'arrowhead dampening'),
+        model.initiatives.length > 0 ? arrowMarker('fw-pointer', 'pointerhead', 8) : '',
+        model.initiatives.some(i => i.pushes.some(p => p.dampening)) ? arrowMarker('fw-pointer-dampening', 'pointerhead dampening', 8) : '',
         '</defs>',
         `<rect class="background" x="0" y="0" width="${width}" height="${f(height)}"/>`,
         `<text class="title" x="24" y="34"${changeHook(marks?.title)}>${escapeXml(model.label)}${marks?.title ? ` <tspan class="change-note">${escapeXml(marks.title.text)}</tspan>` : ''}</text>`,
@@ -155,6 +170,7 @@ export function drawLayout(model: RenderModel, layout: Layout, options: SvgOptio
             ? `<circle class="wheel-rim" cx="${f(layout.center.x)}" cy="${f(layout.center.y)}" r="${f(layout.wheelRadius)}"/>`
             : '',
         '<g class="links">', ...layout.links.map(link => renderLink(link, model, marks?.link(link.link.index))), '</g>',
+        layout.initiatives.length > 0 ? ['<g class="initiatives">', ...layout.initiatives.map(tag => renderInitiative(tag, model)), '</g>'].join('\n') : '',
         '<g class="nodes">', ...layout.nodes.map(node => renderNode(node, model, marks?.node(node.node.index))), '</g>',
         '<g class="loop-markers">', ...layout.markers.map(marker => renderMarker(marker, marks?.loop(marker.loop.id))), '</g>',
         renderLegend(legend, layout.legendTop),
@@ -164,8 +180,8 @@ export function drawLayout(model: RenderModel, layout: Layout, options: SvgOptio
     return parts.filter(Boolean).join('\n') + '\n';
 }
 
-function arrowMarker(id: string, className: string): string {
-    return `<marker id="${id}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path class="${className}" d="M0,0 L10,5 L0,10 z"/></marker>`;
+function arrowMarker(id: string, className: string, size = 11): string {
+    return `<marker id="${id}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="${size}" markerHeight="${size}" orient="auto-start-reverse"><path class="${className}" d="M0,0 L10,5 L0,10 z"/></marker>`;
 }
 
 /** Text drawn centred on a point: its baseline a little below the middle (no dominant-baseline, which rasterisers differ on). */
@@ -180,16 +196,18 @@ function changeHook(mark: Mark | undefined): string {
 
 function renderNode(layout: NodeLayout, model: RenderModel, mark?: Mark): string {
     const { node, center, radius } = layout;
-    const classes = ['node', node.placement, ...node.kinds].join(' ');
+    const classes = ['node', node.placement, ...node.kinds, ...(node.singlePointOfFailure ? ['single-point'] : [])].join(' ');
     const tooltip = [
         `${node.label} (${node.name})`,
         node.placement === 'goal' ? 'goal' : [...node.kinds, 'driver'].join(' '),
         node.doc,
         node.loops.length > 0 ? `loops: ${node.loops.join(', ')}` : undefined,
+        node.singlePointOfFailure ? 'single point of failure: if it fails, every reinforcing loop through the goal stops' : undefined,
         ...model.diagnostics.filter(d => d.node === node.index).map(d => `${d.severity}: ${d.message}`),
         mark?.text
     ].filter(Boolean).join('\n');
     const halo = node.placement === 'goal' ? `<circle class="halo" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + 6)}"/>` : '';
+    const failureRing = node.singlePointOfFailure ? `<circle class="failure-ring" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + 4)}"/>` : '';
     const badges = layout.badges.map(({ kind, at }) =>
         `<g class="badge ${kind}"><circle cx="${f(at.x)}" cy="${f(at.y)}" r="7"/><text x="${f(at.x)}" y="${centredY(at.y, 10)}">${kind === 'cost' ? '$' : '★'}</text></g>`).join('');
     const { labelBox, anchor, lines } = layout;
@@ -199,8 +217,8 @@ function renderNode(layout: NodeLayout, model: RenderModel, mark?: Mark): string
         ? `<text class="${mark ? 'note change-note' : 'note'}" text-anchor="${anchor}" x="${f(textX)}" y="${f(labelBox.y + lines.length * 16 + 11)}">${escapeXml(layout.note.text)}</text>`
         : '';
     const changeRing = mark ? `<circle class="change-ring" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + (halo ? 10 : 5))}"/>` : '';
-    return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}"${changeHook(mark)}>`
-        + `<title>${escapeXml(tooltip)}</title>${changeRing}${halo}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
+    return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}" data-loops="${escapeXml(node.loops.join(' '))}"${changeHook(mark)}>`
+        + `<title>${escapeXml(tooltip)}</title>${changeRing}${halo}${failureRing}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
         + `<text class="label" text-anchor="${anchor}">${spans}</text>${note}</g>`;
 }
 
@@ -219,9 +237,42 @@ function renderLink(layout: LinkLayout, model: RenderModel, mark?: Mark): string
     const label = layout.label ? `<text class="link-label">${textLines(layout.label.lines, layout.label.box)}</text>` : '';
     const tag = layout.tag ? `<text class="change-tag">${textLines(layout.tag.lines, layout.tag.box)}</text>` : '';
     const labelHook = link.label !== undefined ? ` data-label="${escapeXml(link.label)}"` : '';
+    const loops = loopsOfLinks(model).get(link.index) ?? [];
     const underline = mark ? `<path class="change-halo" d="${layout.path}"/>` : '';
-    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}"${labelHook}${changeHook(mark)}>`
+    return `<g id="link-${link.index}" class="${classes}" data-link="${link.index}" data-source="${escapeXml(source)}" data-target="${escapeXml(target)}"${labelHook} data-loops="${escapeXml(loops.join(' '))}"${changeHook(mark)}>`
         + `<title>${escapeXml(tooltip)}</title>${underline}<path class="course" d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${minus}${delay}${label}${tag}</g>`;
+}
+
+function renderInitiative(layout: InitiativeLayout, model: RenderModel): string {
+    const { initiative, box } = layout;
+    const pushed = [...new Set(initiative.pushes.map(p => model.nodes[p.target].name))];
+    const tooltip = [
+        `${initiative.label} (${initiative.name})`,
+        'initiative',
+        initiative.doc,
+        pushed.length > 0 ? `pushes ${pushed.join(', ')}` : 'pushes nothing',
+        initiative.offWheel ? 'off the wheel: say no to it, or link it to a wheel driver' : `feeds ${initiative.feeds.length > 0 ? initiative.feeds.join(', ') : 'no reinforcing loop'}`,
+        ...model.diagnostics.filter(d => d.initiative === initiative.index).map(d => `${d.severity}: ${d.message}`)
+    ].filter(Boolean).join('\n');
+    const pointers = layout.pointers.map(p => `<path class="pointer${p.dampening ? ' dampening' : ''}${p.delayed ? ' delayed' : ''}" data-target="${escapeXml(model.nodes[p.target].name)}" `
+        + `d="M ${f(p.from.x)} ${f(p.from.y)} L ${f(p.to.x)} ${f(p.to.y)}" marker-end="url(#fw-pointer${p.dampening ? '-dampening' : ''})"/>`).join('');
+    const spans = layout.lines.map((line, i) => `<tspan x="${f(box.x + box.width / 2)}" y="${f(box.y + 3 + TAG_FONT_SIZE * 0.9 + i * TAG_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
+    const classes = ['initiative', ...(initiative.offWheel ? ['off-wheel'] : []), ...(initiative.pushes.some(p => p.dampening) ? ['brakes'] : [])].join(' ');
+    return `<g class="${classes}" data-initiative="${escapeXml(initiative.name)}"><title>${escapeXml(tooltip)}</title>${pointers}`
+        + `<rect class="tag" x="${f(box.x)}" y="${f(box.y)}" width="${f(box.width)}" height="${f(box.height)}" rx="4"/><text class="tag-label">${spans}</text></g>`;
+}
+
+const linkLoops = new WeakMap<RenderModel, Map<number, string[]>>();
+
+/** The ids of the loops through the goal each link is on (the preview dims them when a driver fails), worked out once per model. */
+function loopsOfLinks(model: RenderModel): Map<number, string[]> {
+    let byLink = linkLoops.get(model);
+    if (!byLink) {
+        byLink = new Map();
+        for (const loop of model.loops) for (const link of new Set(loop.links)) byLink.set(link, [...(byLink.get(link) ?? []), loop.id]);
+        linkLoops.set(model, byLink);
+    }
+    return byLink;
 }
 
 /** A link's label or tag: its lines centred in its box. */
@@ -308,6 +359,25 @@ function legendRows(model: RenderModel, width: number, marks?: DrawingMarks): Le
         rows.push({ parts: [{ text: `${more > 0 ? `… and ${more} more loops` : ''}${model.loopsComplete ? '' : ' (listing stopped early)'}`.trim() }] });
     }
     if (model.loops.length === 0) rows.push({ parts: [{ text: model.nodes.some(n => n.placement === 'goal') ? 'No loop passes through the goal yet.' : 'No goal yet: growth in what?' }] });
+    const singlePoints = model.nodes.filter(n => n.singlePointOfFailure);
+    if (singlePoints.length > 0) {
+        // Wrapped at a comma, like a long loop.
+        const heading = 'Single points of failure (ringed):';
+        const lines: string[] = [];
+        let current = '';
+        singlePoints.forEach((node, i) => {
+            const piece = `${node.label}${i < singlePoints.length - 1 ? ',' : ''}`;
+            const next = current ? `${current} ${piece}` : piece;
+            if ([...next].length + (lines.length === 0 ? heading.length + 1 : 0) > perLine && current) {
+                lines.push(current);
+                current = piece;
+            } else current = next;
+        });
+        lines.push(current);
+        lines.forEach((line, i) => rows.push(i === 0
+            ? { parts: [{ text: heading, className: 'heading' }, { text: ` ${line}` }] }
+            : { parts: [{ text: line }], indent: true }));
+    }
     if (model.innerLoops.length > 0) {
         rows.push({ parts: [{ text: 'Inner loops (not through the goal)', className: 'heading' }] });
         for (const loop of model.innerLoops) addLoop(loop.reinforcing ? '↻' : '↺', `inner-loop-id ${loop.reinforcing ? 'reinforcing' : 'balancing'}`, path(loop.nodes, loop.links), loop.reinforcing ? '' : ' (balancing)');

@@ -50,9 +50,12 @@ export interface PressureTest {
 
 export function pressureTest(graph: FlywheelGraph, analysis: WheelAnalysis): PressureTest {
     const reinforcing = analysis.loops.filter(loop => loop.polarity === 'reinforcing');
+    // Each node's loops, once: asking every loop about every driver is quadratic on a large ring.
+    const loopsOf = graph.nodes.map((): Loop[] => []);
+    for (const loop of analysis.loops) for (const node of new Set(loop.nodes)) loopsOf[node].push(loop);
     const wheelDrivers = graph.nodes.map((_, index) => index).filter(index => analysis.onWheel[index] && index !== graph.goal);
-    const drivers = wheelDrivers.map(node => driverPressure(graph, analysis, reinforcing, node));
-    const initiatives = graph.initiatives.map((_, index) => leverage(graph, analysis, reinforcing, index));
+    const drivers = wheelDrivers.map(node => driverPressure(graph, analysis, reinforcing, loopsOf[node], node));
+    const initiatives = graph.initiatives.map((_, index) => leverage(graph, analysis, loopsOf, index));
     const ranking = initiatives
         .map(i => i.initiative)
         .sort((a, b) => Number(initiatives[a].offWheel) - Number(initiatives[b].offWheel)
@@ -62,13 +65,13 @@ export function pressureTest(graph: FlywheelGraph, analysis: WheelAnalysis): Pre
     return { drivers, initiatives, ranking, unpushed: wheelDrivers.filter(node => !pushed.has(node)), complete: analysis.loopsComplete };
 }
 
-function driverPressure(graph: FlywheelGraph, analysis: WheelAnalysis, reinforcing: Loop[], node: number): DriverPressure {
-    const stops = analysis.loops.filter(loop => loop.nodes.includes(node)).map(loop => loop.id);
-    const survives = reinforcing.filter(loop => !loop.nodes.includes(node)).map(loop => loop.id);
+function driverPressure(graph: FlywheelGraph, analysis: WheelAnalysis, reinforcing: Loop[], through: Loop[], node: number): DriverPressure {
+    const stopped = new Set(through);
+    const survives = reinforcing.filter(loop => !stopped.has(loop)).map(loop => loop.id);
     let singlePointOfFailure: boolean | undefined = reinforcing.length > 0 && survives.length === 0;
     // A loop the search did not reach may avoid the driver, unless without it no loop through the goal is left at all.
     if (singlePointOfFailure && !analysis.loopsComplete) singlePointOfFailure = goalOnLoopWithout(graph, node) ? undefined : true;
-    return { node, singlePointOfFailure, stops, survives };
+    return { node, singlePointOfFailure, stops: through.map(loop => loop.id), survives };
 }
 
 /** Whether some loop through the goal avoids `removed`: linear work, whatever the number of loops. */
@@ -79,14 +82,16 @@ function goalOnLoopWithout(graph: FlywheelGraph, removed: number): boolean {
     return kept.links.some(link => link.target === goal && link.source !== goal && fromGoal[link.source] !== undefined);
 }
 
-function leverage(graph: FlywheelGraph, analysis: WheelAnalysis, reinforcing: Loop[], initiative: number): InitiativeLeverage {
+function leverage(graph: FlywheelGraph, analysis: WheelAnalysis, loopsOf: Loop[][], initiative: number): InitiativeLeverage {
     const pushes = graph.initiatives[initiative].pushes;
-    const reinforced = pushes.filter(push => signOf(push.arrow) > 0).map(push => push.target);
-    const pushesOnWheel = [...new Set(reinforced.filter(node => analysis.onWheel[node]))];
-    const feeds = reinforcing.filter(loop => loop.nodes.some(node => pushesOnWheel.includes(node))).map(loop => loop.id);
+    const reinforcingThrough = (node: number) => loopsOf[node].filter(loop => loop.polarity === 'reinforcing');
+    const pushesOnWheel = [...new Set(pushes.filter(push => signOf(push.arrow) > 0 && analysis.onWheel[push.target]).map(push => push.target))];
+    const fed = new Set(pushesOnWheel.flatMap(reinforcingThrough));
+    // In the loops' own order (R1, R2, …).
+    const feeds = analysis.loops.filter(loop => fed.has(loop)).map(loop => loop.id);
     const brakes = pushes.flatMap((push, index) => {
         if (signOf(push.arrow) > 0) return [];
-        const loops = reinforcing.filter(loop => loop.nodes.includes(push.target)).map(loop => loop.id);
+        const loops = reinforcingThrough(push.target).map(loop => loop.id);
         return loops.length > 0 ? [{ push: index, loops }] : [];
     });
     return { initiative, feeds, pushesOnWheel, offWheel: !pushes.some(push => analysis.onWheel[push.target]), brakes };

@@ -111,3 +111,25 @@ function crosses(a: Point[], b: Point[], counts: (p: Point) => boolean): boolean
     }
     return false;
 }
+
+export interface DrawnInitiative {
+    name: string;
+    /** The tag's rectangle. */
+    box: Box;
+    /** Its pointers: the node each points at, and the path's ends. */
+    pointers: Array<{ target: string; from: Point; to: Point; className: string }>;
+    group: Element;
+}
+
+export function drawnInitiatives(svg: Element): DrawnInitiative[] {
+    return descendants(svg).filter(e => e.tag === 'g' && e.attributes['data-initiative'] !== undefined).map(group => {
+        const rect = descendants(group).find(e => e.tag === 'rect')!;
+        const [x, y, width, height] = ['x', 'y', 'width', 'height'].map(a => Number(rect.attributes[a]));
+        const box = { x, y, width, height };
+        const pointers = descendants(group).filter(e => e.tag === 'path' && e.attributes['data-target'] !== undefined).map(path => {
+            const course = sample(path.attributes.d);
+            return { target: path.attributes['data-target'], from: course[0], to: course[course.length - 1], className: path.attributes.class };
+        });
+        return { name: group.attributes['data-initiative'], box, pointers, group };
+    });
+}

@@ -71,6 +71,8 @@ const generated: Array<[string, string]> = [
     ['a hub of 8 drivers', `flywheel Hub "Hub" {\n goal g "Gross merchandise volume in every region"\n${Array.from({ length: 8 }, (_, i) => ` ${i === 0 ? 'cost ' : i === 1 ? 'quality ' : ''}driver h${i} "${LONG(i)}"\n g -> h${i} "goal to ${i}" -> g "back from ${i} to the goal"`).join('\n')}\n}`],
     ['two loops through the goal', `flywheel Two "Two" {\n goal g "Annual recurring revenue"\n cost driver a "${LONG(1)}"\n quality driver b "${LONG(2)}"\n driver c "${LONG(3)}"\n driver d "${LONG(4)}"\n driver e "${LONG(5)}"\n g -> a "fund" -> b "more" -> g "closes"\n g -> c -> d "longer label on this link" -> e -> g\n b -> d "feedback"\n}`],
     ['12 drivers with chords both ways', `${ring(12, LONG).slice(0, -1)}\n    d2 -> d6 "a chord forward"\n    d5 -| d9 "dampens further on"\n    d9 ~> d1 "back, later"\n    d11 -> d8\n}`],
+    ['five initiatives on a ring of 6, one pushing nothing, one braking', `${ring(6, LONG).slice(0, -1)}\n${['Launch a podcast network', 'Student discounts', 'Stadium naming rights', 'Raise prices in every market', 'Referral credits']
+        .map((label, i) => `    initiative i${i} "${label}"`).join('\n')}\n    i0 -> d1\n    i0 -> d2\n    i1 -> d4\n    i3 -| d0\n    i4 -> d5\n}`],
     ['7 drivers with petals and a side loop', `flywheel Seven "Seven" {\n goal u "Users"\n driver a "${LONG(1)}"\n driver b "${LONG(2)}"\n quality driver c "${LONG(3)}"\n driver d "${LONG(4)}"\n cost driver e "${LONG(5)}"\n driver f "${LONG(6)}"\n driver h "${LONG(7)}"\n u -> c -> d -> h -> a -> b -> u\n c -> f "watch history" -> c "better feed"\n d -> e "cheaper" -> d\n b -> c "more to watch"\n}`]
 ];
 
@@ -103,6 +105,7 @@ function things(layout: Layout, model: RenderModel): Thing[] {
         if (link.label) found.push({ what: `${name} label`, owner: `${name} label`, box: link.label.box });
     }
     for (const marker of layout.markers) found.push({ what: `marker ${marker.loop.id}`, owner: `marker ${marker.loop.id}`, circle: { center: marker.at, radius: MARKER_RADIUS } });
+    for (const tag of layout.initiatives) found.push({ what: `initiative ${tag.initiative.name}`, owner: `initiative ${tag.initiative.name}`, box: tag.box });
     return found;
 }
 
