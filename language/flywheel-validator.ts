@@ -180,9 +180,11 @@ export class FlywheelValidator {
         const drivers = facts.declarations.filter(isDriver);
         const limit = this.settings.maxDriversFor(AstUtils.getDocument(flywheel).uri);
         if (drivers.length <= limit) return;
-        const weakest = leastConnectedDrivers(facts, drivers).slice(0, 3);
-        accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. Least connected to the wheel: ${weakest.map(d => `'${d.name}'`).join(', ')}.`,
-            at(DiagnosticCode.TooManyDrivers, flywheel, { names: weakest.map(d => d.name) }));
+        const weakest = leastNeededDrivers(facts, drivers);
+        const described = weakest.map(({ driver, loops }) => `'${driver.name}' (${loops === 0 ? 'on none' : `on ${loops}`})`).join(', ');
+        accept('warning', `Flywheel '${flywheel.name}' has ${drivers.length} drivers, more than ${limit}: too many drivers dilute its single purpose. `
+            + `The wheel needs these least (the fewest reinforcing loops through the goal): ${described}.`,
+        at(DiagnosticCode.TooManyDrivers, flywheel, { names: weakest.map(({ driver }) => driver.name) }));
     }
 
     checkSelfLinks(flywheel: Flywheel, accept: ValidationAcceptor): void {
@@ -389,8 +391,15 @@ function count(n: number, noun: string): string {
 }
 
 /** Drivers ordered by how few links join them to wheel nodes (fewest first, then declaration order). */
-function leastConnectedDrivers(facts: FlywheelFacts, drivers: Driver[]): Driver[] {
+/**
+ * The drivers the wheel needs least: on the fewest reinforcing loops through the goal, then with
+ * the fewest links to the wheel, then the later declared. When some are on no such loop, only
+ * those (at most three): a driver that turns the wheel is never named while others do not.
+ */
+function leastNeededDrivers(facts: FlywheelFacts, drivers: Driver[]): Array<{ driver: Driver; loops: number }> {
     const { graph, analysis } = facts;
+    const loops = graph.nodes.map(() => 0);
+    for (const loop of analysis.loops) if (loop.polarity === 'reinforcing') for (const node of new Set(loop.nodes)) loops[node]++;
     const wheelLinks = graph.nodes.map(() => 0);
     for (const link of graph.links) {
         if (link.source === link.target) continue;
@@ -398,6 +407,9 @@ function leastConnectedDrivers(facts: FlywheelFacts, drivers: Driver[]): Driver[
         if (analysis.onWheel[link.source]) wheelLinks[link.target]++;
     }
     const index = new Map<Node, number>(facts.declarations.map((node, i) => [node, i]));
-    const order = (driver: Driver) => index.get(driver)!;
-    return [...drivers].sort((a, b) => wheelLinks[order(a)] - wheelLinks[order(b)] || order(a) - order(b));
+    const ranked = drivers.map(driver => ({ driver, at: index.get(driver)! }))
+        .sort((a, b) => loops[a.at] - loops[b.at] || wheelLinks[a.at] - wheelLinks[b.at] || b.at - a.at)
+        .map(({ driver, at }) => ({ driver, loops: loops[at] }));
+    const onNone = ranked.filter(r => r.loops === 0);
+    return (onNone.length > 0 ? onNone : ranked).slice(0, 3);
 }

@@ -345,10 +345,36 @@ describe('too-many-drivers', () => {
         const [d] = await expectDiagnostics('too-many-drivers', wheelOf(11), { severity: 'warning' });
         expect(d.message).toContain('11 drivers, more than 10');
     });
-    test('the message lists the drivers least connected to the wheel', async () => {
+    test('names the drivers on no reinforcing loop through the goal, and only those', async () => {
         const text = wheelOf(11).replace('    g -> d0', '    driver loose\n    g -> d0');
         const [d] = await expectDiagnostics('too-many-drivers', text);
-        expect(d.message).toContain("Least connected to the wheel: 'loose', ");
+        expect(d.message).toMatch(/The wheel needs these least \(the fewest reinforcing loops through the goal\): 'loose' \(on none\)\.$/);
+        expect((d.data as { names: string[] }).names).toEqual(['loose']);
+    });
+    test('ranked by the loops a driver is on, not by its links: the quality driver on the main loop is not named', async () => {
+        // 'spam' has four links into the wheel but none back: on no loop. By links alone, 'q' (two) came first.
+        const sides = Array.from({ length: 8 }, (_, i) => `s${i}`);
+        const text = `flywheel «Busy» {
+    goal g
+    quality driver q
+    cost driver hub
+    driver ${sides.join('\n    driver ')}
+    driver spam
+    g -> q -> hub -> g
+${sides.map(s => `    g -> ${s} -> hub`).join('\n')}
+    spam -> hub
+    spam -> q
+    spam -> s0
+    spam -> s1
+}`;
+        const [d] = await expectDiagnostics('too-many-drivers', text);
+        expect((d.data as { names: string[] }).names).toEqual(['spam']);
+        expect(d.message).toContain("'spam' (on none)");
+    });
+    test('when every driver turns the wheel, those on the fewest loops, with how many', async () => {
+        const [d] = await expectDiagnostics('too-many-drivers', wheelOf(11));
+        // One loop through all of them: each is on 1; the later declared first.
+        expect(d.message).toContain("'d10' (on 1), 'd9' (on 1), 'd8' (on 1).");
     });
     test('the limit is a setting', async () => {
         await expectDiagnostics('too-many-drivers', wheelOf(4), { maxDrivers: 3 });
