@@ -41,6 +41,9 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
     /** The fix for what the diagnostic is about, read from its data (the flywheel, the driver or the link). */
     private fixesFor(document: LangiumDocument, model: Model, diagnostic: Diagnostic): Fix[] {
         const data = dataOf(diagnostic);
+        // "Did you mean": what the mistyped text may have meant, closest first (a syntax error belongs to no flywheel).
+        const meant = (data.suggestions ?? []).map((suggestion, i) => useInstead(document, diagnostic.range, suggestion, i === 0));
+        if (data.code === DiagnosticCode.SyntaxError) return meant;
         const flywheel = data.flywheel === undefined ? undefined : model.flywheels[data.flywheel];
         if (!flywheel) return [];
         const facts = this.analyzer.analyze(flywheel);
@@ -50,7 +53,10 @@ export class FlywheelCodeActionProvider implements CodeActionProvider {
                 const driver = data.node === undefined ? undefined : facts.declarations[data.node];
                 return isDriver(driver) ? this.linkIntoWheel(text, flywheel, driver) : [];
             }
-            case DiagnosticCode.UnresolvedReference: return [declareDriver(text, flywheel, document.textDocument.getText(diagnostic.range))];
+            case DiagnosticCode.UnresolvedReference: {
+                const declare = declareDriver(text, flywheel, document.textDocument.getText(diagnostic.range));
+                return meant.length > 0 ? [...meant, { ...declare, preferred: false }] : [declare];
+            }
             case DiagnosticCode.MissingCostDriver: return this.addKind(text, flywheel, 'cost');
             case DiagnosticCode.MissingQualityDriver: return this.addKind(text, flywheel, 'quality');
             case DiagnosticCode.DuplicateLink:
@@ -163,6 +169,11 @@ function reverseLink(link: Link): Fix[] {
         { range: link.target.$refNode.range, newText: source.$refText }
     ];
     return [{ title: `Reverse the link: ${link.target.$refText} ${link.arrow} ${source.$refText}`, edits, preferred: true }];
+}
+
+/** Replaces the diagnosed text by what it may have meant. */
+function useInstead(document: LangiumDocument, range: Range, suggestion: string, preferred: boolean): Fix {
+    return { title: `Change '${document.textDocument.getText(range)}' to '${suggestion}'`, edits: [{ range, newText: suggestion }], preferred };
 }
 
 function declareDriver(text: SourceText, flywheel: Flywheel, name: string): Fix {

@@ -1,11 +1,13 @@
 /**
+ * Hover on a link's arrow or label: the link, what its arrow means, and the loops it is part of.
  * Hover on a goal, driver or initiative (or a reference to one): its label, kinds and doc comment;
  * for a node, the loops through the goal it is on and whether removing it would stop every
  * reinforcing loop (the pressure test); for an initiative, the loops it feeds (its leverage).
  */
-import { type AstNode, type MaybePromise } from 'langium';
+import { type AstNode, AstUtils, type CstNode, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import { type Flywheel, type Initiative, isDriver, isGoal, isInitiative, type Node } from '../generated/ast.js';
+import { type Flywheel, type Initiative, isDriver, isFlywheel, isGoal, isInitiative, isLink, type Link, type Node } from '../generated/ast.js';
 import type { PressureTest } from '../../core/analysis/pressure.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
@@ -16,6 +18,38 @@ export class FlywheelHoverProvider extends AstNodeHoverProvider {
     constructor(services: FlywheelServices) {
         super(services as LangiumServices);
         this.analyzer = services.analysis.FlywheelAnalyzer;
+    }
+
+    /** On an arrow or a link's label: the link. Elsewhere, Langium's: the declaration under the cursor. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const link = leaf?.astNode;
+        const feature = leaf && assignedFeature(leaf);
+        if (isLink(link) && (feature === 'arrow' || feature === 'label')) {
+            const content = this.linkContent(link);
+            return content ? { contents: { kind: 'markdown', value: content } } : undefined;
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    /** The link as written, what its arrow means, and the loops through the goal it is part of. */
+    private linkContent(link: Link): string | undefined {
+        const flywheel = AstUtils.getContainerOfType(link, isFlywheel);
+        if (!flywheel) return undefined;
+        const facts = this.analyzer.analyze(flywheel);
+        const index = facts.links.indexOf(link);
+        if (index < 0) return undefined;
+        const { source, target, arrow, label } = facts.graph.links[index];
+        const [from, to] = [facts.graph.nodes[source].name, facts.graph.nodes[target].name];
+        const written = `\`${from} ${arrow} ${to}${label === undefined ? '' : ` ${JSON.stringify(label)}`}\``;
+        const effect = arrow.endsWith('>') ? `reinforcing: more \`${from}\`, more \`${to}\`` : `dampening: more \`${from}\`, less \`${to}\``;
+        const delay = arrow.startsWith('~') ? ', with a delay' : '';
+        const loops = facts.analysis.loops.filter(loop => loop.links.includes(index)).map(loop => loop.id);
+        const place = loops.length > 0
+            ? `Part of ${loops.join(', ')}.`
+            : source === target ? 'A link to itself: on no loop.' : 'On no loop through the goal.';
+        return [`${written} · ${effect}${delay}`, place].join('\n\n');
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -44,6 +78,15 @@ export class FlywheelHoverProvider extends AstNodeHoverProvider {
             describeLeverage(facts, this.analyzer.pressure(flywheel), index)
         ].filter(Boolean).join('\n\n');
     }
+}
+
+/** The property a token is assigned to (an arrow is a keyword inside the `Arrow` rule that `arrow=` calls). */
+function assignedFeature(leaf: CstNode): string | undefined {
+    for (let node: CstNode | undefined = leaf; node && node.astNode === leaf.astNode; node = node.container) {
+        const assignment = node.grammarSource && AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment);
+        if (assignment) return assignment.feature;
+    }
+    return undefined;
 }
 
 function describeLeverage(facts: FlywheelFacts, pressure: PressureTest, index: number): string {

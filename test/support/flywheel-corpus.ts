@@ -73,6 +73,8 @@ function generateFlywheel(pick: Pick, name: string): FlywheelTokens {
     for (let extra = pick(4); extra > 0; extra--) links.push([nodes[pick(nodes.length)], ARROWS[pick(ARROWS.length)], nodes[pick(nodes.length)]]);
     if (pick(4) === 0) links.push(links[pick(links.length)]);
     if (pick(5) === 0) links.push([drivers[0], '->', 'missing']);
+    // A typo of a declared name (its last letter dropped): "did you mean".
+    if (goal.length >= 5 && pick(5) === 0) links.push([drivers[0], '->', goal.slice(0, -1)]);
     for (const initiative of INITIATIVE_NAMES.slice(0, pick(3))) {
         declarations.push(['initiative', initiative, ...label()]);
         for (let push = pick(3); push > 0; push--) links.push([initiative, ARROWS[pick(ARROWS.length)], nodes[pick(nodes.length)]]);

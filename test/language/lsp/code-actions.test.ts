@@ -74,6 +74,31 @@ describe('unresolved-reference', () => {
         expect(fix.result).toBe(text.replace('quality driver q\n', 'quality driver q\n    driver newcomer\n'));
         expect(await codesAfter(fix.result)).toEqual([]);
     });
+
+    test('a mistyped name is changed to the declared one it may mean (preferred), or declared as it is', async () => {
+        const text = base.replace('quality driver q', 'quality driver q\n    driver developers').replace('q -> g', 'q -> developrs -> g\n    g -> developers');
+        const [meant, declare] = await fixesFor(text, 'unresolved-reference');
+        expect(meant).toMatchObject({ title: "Change 'developrs' to 'developers'", preferred: true });
+        expect(meant.result).toBe(text.replace('q -> developrs', 'q -> developers'));
+        expect(await codesAfter(meant.result)).toEqual([]);
+        expect(declare).toMatchObject({ title: "Declare the driver 'developrs'", preferred: false });
+    });
+});
+
+describe('syntax-error: what a mistyped word or arrow was meant to be', () => {
+    test('a mistyped keyword becomes the keyword', async () => {
+        const text = base.replace('quality driver q', 'quality drivr q');
+        const [fix] = await fixesFor(text, 'syntax-error');
+        expect(fix).toMatchObject({ title: "Change 'drivr' to 'driver'", preferred: true });
+        expect(fix.result).toBe(base);
+    });
+
+    test('another language\'s arrow becomes the arrow', async () => {
+        const text = base.replace('g -> c', 'g => c');
+        const [fix] = await fixesFor(text, 'syntax-error');
+        expect(fix.title).toBe("Change '=>' to '->'");
+        expect(fix.result).toBe(base);
+    });
 });
 
 describe('missing-cost-driver and missing-quality-driver', () => {

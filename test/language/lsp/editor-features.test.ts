@@ -29,13 +29,54 @@ describe('completion', () => {
             text: amazon.replace('growth -> sellers', 'growth -> <|>sellers'), index: 0,
             assert: list => {
                 const labels = list.items.map(i => i.label);
-                expect(labels).toEqual(expect.arrayContaining(['growth', 'experience', 'traffic', 'prices', 'sellers']));
+                expect(labels).toEqual(expect.arrayContaining(['experience', 'traffic', 'prices', 'sellers']));
                 expect(labels).not.toContain('elsewhere');
+                expect(labels, 'the source of the link').not.toContain('growth');
             }
         });
         await expectCompletion(lsp)({
             text: amazon.replace('growth -> sellers', 'growth <|>'), index: 0,
             assert: list => expect(list.items.map(i => i.label)).toEqual(expect.arrayContaining(['->', '-|', '~>', '~|']))
+        });
+    });
+
+    test('after an arrow and a space: the goal and drivers only, not the source, each with its label and kinds', async () => {
+        await expectCompletion(lsp)({
+            text: amazon.replace('growth -> sellers', 'traffic -> <|>sellers'), index: 0,
+            assert: list => {
+                expect(list.items.map(i => i.label).sort()).toEqual(['experience', 'growth', 'prices', 'sellers']);
+                const experience = list.items.find(i => i.label === 'experience')!;
+                expect(experience.labelDetails?.description).toBe('Customer experience · quality driver');
+                expect(list.items.find(i => i.label === 'growth')!.labelDetails?.description).toBe('Growth · goal');
+            }
+        });
+    });
+
+    test('a space opens completion after an arrow only, and nothing is offered right after an arrow', async () => {
+        const completion = async (text: string, trigger?: string) => {
+            const { document } = await validate(text.replace('<|>', ''));
+            const offset = text.indexOf('<|>');
+            return lsp.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+                context: trigger ? { triggerKind: 2, triggerCharacter: trigger } : { triggerKind: 1 }
+            });
+        };
+        const opened = await completion(amazon.replace('growth -> sellers', 'growth -> <|>'), ' ');
+        expect(opened?.items.map(i => i.label)).toContain('traffic');
+        expect(await completion(amazon.replace('    driver sellers', '    driver <|>sellers'), ' ')).toBeUndefined();
+        expect(await completion(amazon.replace('growth -> sellers', 'growth -><|> sellers'))).toBeUndefined();
+    });
+
+    test('after a name, the four arrows, each with what it means', async () => {
+        await expectCompletion(lsp)({
+            text: amazon.replace('growth -> sellers', 'growth <|>'), index: 0,
+            assert: list => {
+                const arrow = (label: string) => list.items.find(i => i.label === label)?.detail;
+                expect(arrow('->')).toBe('reinforces: more of the source, more of the target');
+                expect(arrow('-|')).toBe('dampens: more of the source, less of the target');
+                expect(arrow('~>')).toBe('reinforces, with a delay');
+                expect(arrow('~|')).toBe('dampens, with a delay');
+            }
         });
     });
 
@@ -48,6 +89,21 @@ describe('completion', () => {
 });
 
 describe('hover', () => {
+    test('on an arrow: the link, what it means, and the loops it is part of', async () => {
+        await expectHover(lsp)({
+            text: amazon.replace('traffic -> growth', 'traffic <|>-> growth'), index: 0,
+            hover: '`traffic -> growth` · reinforcing: more `traffic`, more `growth`\n\nPart of R1, R2.'
+        });
+    });
+
+    test('on a link\'s label, and a delayed dampening link on no loop', async () => {
+        const text = amazon.replace('growth -> sellers -> experience', 'growth -> sellers -> experience\n    prices ~| sellers <|>"fewer margins"');
+        await expectHover(lsp)({
+            text, index: 0,
+            hover: '`prices ~| sellers "fewer margins"` · dampening: more `prices`, less `sellers`, with a delay\n\nPart of B1.'
+        });
+    });
+
     test('on a driver: label, kinds, doc comment, loops, and what removing it does (a single point of failure)', async () => {
         await expectHover(lsp)({
             text: amazon.replace('quality driver experience', 'quality driver <|>experience'), index: 0,

@@ -105,7 +105,9 @@ export type Intent =
     | { kind: 'add-driver'; driver: DeclarationView; links: LinkView[] }
     | { kind: 'add-kind'; driver: string; driverKind: string }
     /** The diagnosed link with another arrow, or turned round: `link` is what it becomes. */
-    | { kind: 'change-link'; link: LinkView };
+    | { kind: 'change-link'; link: LinkView }
+    /** "Did you mean": the diagnosed text `from` replaced by `to`, and nothing else. */
+    | { kind: 'use-instead'; from: string; to: string };
 
 interface IntentRule {
     codes: string[];
@@ -160,6 +162,11 @@ const INTENT_RULES: IntentRule[] = [
         codes: [DiagnosticCode.LinkIntoInitiative],
         title: new RegExp(`^Reverse the link: (\\w+) ${ARROW} (\\w+)$`),
         intent: m => ({ kind: 'change-link', link: { source: m[1], arrow: m[2], target: m[3] } })
+    },
+    {
+        codes: [DiagnosticCode.UnresolvedReference, DiagnosticCode.SyntaxError],
+        title: /^Change '(.+)' to '(.+)'$/s,
+        intent: m => ({ kind: 'use-instead', from: m[1], to: m[2] })
     },
     { codes: MISSING_KIND, title: /^Make '(\w+)' a (cost|quality) driver$/, intent: m => ({ kind: 'add-kind', driver: m[1], driverKind: m[2] }) },
     {
@@ -224,6 +231,9 @@ export function intended(before: FlywheelView, intent: Intent, removed: number, 
             return { ...before, links: before.links.map((link, i) => (i === removed ? { ...intent.link, label: link.label } : link)) };
         case 'add-driver':
             return { ...before, declarations: [...before.declarations, intent.driver], links: [...before.links, ...intent.links] };
+        case 'use-instead':
+            // Checked on the text itself (see the property test): the view follows from it.
+            return before;
         case 'add-kind': {
             // With a duplicate name, references (and so the wheel) reach the first declaration.
             const target = before.declarations.findIndex(d => d.type === 'Driver' && d.name === intent.driver);

@@ -84,9 +84,18 @@ async function expectFixKeepsEverythingElse(before: LangiumDocument<Model>, fix:
     if (intent!.kind === 'remove-link') expect(views[fixed].links[removed], what).toMatchObject(intent!.link);
     if (intent!.kind === 'change-link') expect(removed, `${what}: a link under the diagnostic`).toBeGreaterThanOrEqual(0);
     if (intent!.kind === 'add-links') expect(intent!.node, what).toBe(diagnosed);
-    if (diagnostic.code === 'unresolved-reference') expect(intent!.kind === 'add-driver' && intent!.driver.name, what).toBe(diagnosed);
+    if (intent!.kind === 'add-driver' && diagnostic.code === 'unresolved-reference') expect(intent!.driver.name, what).toBe(diagnosed);
+    if (intent!.kind === 'use-instead') expect(intent!.from, what).toBe(diagnosed);
 
     const text = TextDocument.applyEdits(before.textDocument, edits);
+    if (intent!.kind === 'use-instead') {
+        // Exactly the diagnosed text replaced, and the rest of the file as it was.
+        const original = before.textDocument.getText();
+        const end = before.textDocument.offsetAt(diagnostic.range.end);
+        expect(text, what).toBe(original.slice(0, offset) + intent!.to + original.slice(end));
+        expect(errorCount(text), `${what}: no new syntax error`).toBeLessThanOrEqual(errorCount(original));
+        return;
+    }
     const after = (await validate(text)).document;
     const handedOn = intent!.kind === 'remove-link' ? descriptionHandedOn(links[removed]) : undefined;
     const expected = views.map((view, i) => (i === fixed ? intended(view, intent!, removed, handedOn) : view));

@@ -64,6 +64,19 @@ describe('Flywheel in VS Code', function () {
             await waitForCodes(document.uri, []);
         });
 
+        it('unresolved-reference: a mistyped name becomes the declared one it may mean', async function () {
+            const document = await applyFix('fix-typo.fly', clean.replace('quality driver q', 'quality driver q\n    driver developers').replace('q -> g', 'q -> developrs -> g\n    g -> developers'),
+                'unresolved-reference', "Change 'developrs' to 'developers'");
+            assert.match(document.getText(), /q -> developers -> g/);
+            await waitForCodes(document.uri, []);
+        });
+
+        it('syntax-error: a mistyped keyword becomes the keyword', async function () {
+            const document = await applyFix('fix-keyword.fly', clean.replace('quality driver q', 'quality drivr q'), 'syntax-error', "Change 'drivr' to 'driver'");
+            assert.equal(document.getText(), clean);
+            await waitForCodes(document.uri, []);
+        });
+
         it('missing-cost-driver: puts the kind on a wheel driver', async function () {
             const document = await applyFix('fix-cost.fly', clean.replace('cost driver c', 'driver c'), 'missing-cost-driver', "Make 'c' a cost driver");
             assert.equal(document.getText(), clean);
@@ -100,6 +113,15 @@ describe('Flywheel in VS Code', function () {
             const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
             const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
             for (const arrow of ['->', '-|', '~>', '~|']) assert.ok(labels.includes(arrow), `completion has ${arrow}: ${labels.join(' ')}`);
+        });
+
+        it('completion opens on the space after an arrow with the goal and drivers, each with its label and kinds', async function () {
+            const editor = await openFile('complete-target.fly', amazon.replace('prices -> experience', 'prices -> experience\n    traffic -> '));
+            const position = new vscode.Position(7, 15);
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, ' ');
+            const described = list.items.flatMap(i => (typeof i.label === 'string' ? [] : [`${i.label.label} (${i.label.description})`])).sort();
+            assert.deepEqual(described, ['experience (Customer experience · quality driver)', 'growth (Growth · goal)', 'prices (Lower prices · cost driver)']);
+            assert.deepEqual(list.items.filter(i => i.kind === vscode.CompletionItemKind.Keyword).map(i => i.label), []);
         });
 
         it('hover explains a driver\'s place in the wheel', async function () {
