@@ -88,14 +88,22 @@ function flywheelSection(flywheel: FlywheelDiff, s: Style): { lines: string[]; b
 }
 
 /** Whether the wheel closes, before and after, and its loops. */
-function wheelSentence({ status, before, after }: FlywheelDiff, s: Style): string {
+function wheelSentence({ status, before, after, changes }: FlywheelDiff, s: Style): string {
     if (status === 'removed' || !after) return before ? `removed; its wheel ${before.closes ? 'closed' : 'did not close'}${loopCounts(before, undefined)}.` : 'removed.';
     const loops = loopCounts(after, before);
     if (status === 'added' || !before) return `new; the wheel ${after.closes ? 'closes' : 'does not close'}${loops}.`;
     const closing = before.closes === after.closes
         ? (after.closes ? 'still closes' : 'still does not close')
         : s.strong(after.closes ? 'now closes' : 'no longer closes');
-    return `the wheel ${closing}${loops}.`;
+    return `the wheel ${closing}${loops}${after.closes ? newErrors(changes, s) : ''}.`;
+}
+
+/** A wheel that still closes may have gained errors (a driver left off it): the sentence says so, as the list below does. */
+function newErrors(changes: Change[], s: Style): string {
+    const codes = changes.flatMap(c => (c.kind === 'diagnostic-introduced' && c.diagnostic.severity === 'error' ? [c.diagnostic.code] : []));
+    if (codes.length === 0) return '';
+    const count = `${codes.length} new error${codes.length === 1 ? '' : 's'}`;
+    return `, but with ${s.strong(count)} (${[...new Set(codes)].map(code => s.code(code)).join(', ')})`;
 }
 
 function loopCounts(after: WheelStatus, before: WheelStatus | undefined): string {

@@ -141,9 +141,19 @@ ${nodes.slice(1).map(n => `    driver ${n}\n`).join('')}${nodes.flatMap(a => nod
 `;
         const root = tempTree({ 'reinforcing.fly': sidePath('->'), 'balancing.fly': sidePath('-|'), 'dense.fly': dense });
         const exact = runFlywheel(['diff', 'reinforcing.fly', 'balancing.fly'], { cwd: root });
-        expect(exact.stdout).toContain('the wheel still closes: 0 reinforcing loops (was 1), 1 balancing loop (was 0).');
+        // The only loop through the goal now brakes: not-reinforcing, an error the sentence names too.
+        expect(exact.stdout).toContain('the wheel still closes: 0 reinforcing loops (was 1), 1 balancing loop (was 0), but with 1 new error (not-reinforcing).');
         const bounded = runFlywheel(['diff', 'reinforcing.fly', 'dense.fly'], { cwd: root });
         expect(bounded.stdout).toContain('the wheel still closes: at least 1,000 reinforcing and 0 balancing loops (the search stopped early; every loop of up to 5 links was counted).');
+    });
+
+    test('a wheel that still closes but left a driver off it says so in its summary line, as the errors listed below it do', () => {
+        const before = 'flywheel W {\n    goal g\n    cost driver c\n    quality driver q\n    g -> c -> q -> g\n}\n';
+        const after = before.replace('q -> g', 'q -> g\n    driver x\n    q -> x');
+        const root = tempTree({ 'before.fly': before, 'after.fly': after });
+        const run = runFlywheel(['diff', 'before.fly', 'after.fly'], { cwd: root });
+        expect(run.stdout).toContain('the wheel still closes: 1 reinforcing loop, 0 balancing loops, but with 1 new error (broken-loop).');
+        expect(run.stdout).toContain('broken-loop');
     });
 
     test('bad usage and unreadable input: one line, exit 2', () => {
