@@ -42,7 +42,7 @@ export class CompareCommands {
         if (!ref) return;
         let oldText: string | undefined;
         try {
-            oldText = await this.textAt(file, ref);
+            oldText = await textAtRevision(file, ref, this.readRevision);
         } catch (error) {
             void vscode.window.showErrorMessage(`Cannot read ${vscode.workspace.asRelativePath(file)} at ${ref}: ${(error as Error).message}`);
             return;
@@ -57,20 +57,6 @@ export class CompareCommands {
         if (!other) return;
         const oldText = new TextDecoder().decode(await vscode.workspace.fs.readFile(other));
         await this.compare(file, oldText, vscode.workspace.asRelativePath(other));
-    }
-
-    /** The git extension's answer when it is there and knows the file's repository, else the entry point's reader. */
-    private async textAt(file: vscode.Uri, revision: string): Promise<string | undefined> {
-        const repository = await gitRepositoryOf(file);
-        if (repository) {
-            try {
-                return await repository.show(revision, file.fsPath);
-            } catch {
-                // Not in that revision (or no such revision): the reader below says which.
-            }
-        }
-        if (!this.readRevision) throw new Error('git is not available here');
-        return this.readRevision(file, revision);
     }
 
     /** The text diff, and the visual diff beside it. */
@@ -120,6 +106,20 @@ export class CompareCommands {
             void vscode.window.showInformationMessage(`To save the drawing of what changed, run: flywheel diff OLD NEW --format ${message.format} -o OUT`);
         }
     }
+}
+
+/** The git extension's answer when it is there and knows the file's repository, else the entry point's reader. */
+export async function textAtRevision(file: vscode.Uri, revision: string, readRevision: RevisionReader | undefined): Promise<string | undefined> {
+    const repository = await gitRepositoryOf(file);
+    if (repository) {
+        try {
+            return await repository.show(revision, file.fsPath);
+        } catch {
+            // Not in that revision (or no such revision): the reader below says which.
+        }
+    }
+    if (!readRevision) throw new Error('git is not available here');
+    return readRevision(file, revision);
 }
 
 /** The git extension's repository for the file, when the extension is there, enabled and knows one. */

@@ -57,7 +57,7 @@ export function activateFlywheel(context: vscode.ExtensionContext, client: BaseL
     languageClient = client;
     context.subscriptions.push(startWithFirstFlyDocument(context, client));
     // Registered at once, so that a preview restored after a reload finds its commands.
-    new PreviewManager(context, client);
+    new PreviewManager(context, client, readRevision);
     new CompareCommands(context, readRevision);
     // Blocks are checked here, in the extension host, with the core services alone: the Markdown
     // preview needs no language server, and a Markdown document never starts one. The language's

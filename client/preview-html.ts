@@ -14,6 +14,8 @@ export interface PreviewPageOptions {
     cspSource: string;
     nonce: string;
     scriptUri: string;
+    /** The toolbar's "Changes since HEAD" toggle (the wheel preview of a file has it). */
+    changesToggle?: boolean;
 }
 
 /** The page around the drawing, in VS Code's theme. */
@@ -28,6 +30,7 @@ body { margin: 0; padding: 0; background: var(--vscode-editor-background); color
 #toolbar { flex: none; display: flex; gap: 6px; align-items: center; padding: 6px 10px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border); }
 #toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-contrastBorder, transparent); padding: 3px 10px; cursor: pointer; }
 #toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
+#toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
 #toolbar .spacer { flex: 1; }
 #zoom-level { min-width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
 #viewport { position: relative; flex: 1; overflow: hidden; cursor: grab; touch-action: none; }
@@ -46,7 +49,10 @@ export function newNonce(): string {
     return btoa(String.fromCharCode(...bytes)).replace(/[^A-Za-z0-9]/g, '');
 }
 
-export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions): string {
+export function previewHtml({ cspSource, nonce, scriptUri, changesToggle = false }: PreviewPageOptions): string {
+    const toggle = changesToggle
+        ? '<button id="show-changes" type="button" aria-pressed="false" title="Mark what changed since the last commit">Changes since HEAD</button>'
+        : '';
     const csp = [
         "default-src 'none'",
         `style-src ${cspSource} 'nonce-${nonce}'`,
@@ -63,7 +69,7 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
 <style nonce="${nonce}">${FLYWHEEL_CSS}${CHANGE_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
 </head>
 <body>
-<div id="toolbar">${EXPORT_BUTTONS}<span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
+<div id="toolbar">${EXPORT_BUTTONS}${toggle}<span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
 <div id="viewport"><div id="banner" role="alert" hidden></div><div id="content" aria-live="polite"></div></div>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

@@ -11,6 +11,7 @@ import { PreviewClosedNotification, PreviewOpenedNotification, type RenderModels
 import type { RenderModel, SourceRange } from '../renderer/model.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../renderer/export-formats.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
+import { type RevisionReader, textAtRevision } from './compare.js';
 import { newNonce, previewHtml } from './preview-html.js';
 import type { FromPreview, ToPreview } from './webview/messages.js';
 
@@ -19,7 +20,9 @@ export const PREVIEW_VIEW_TYPE = 'flywheel.preview';
 export class PreviewManager implements vscode.WebviewPanelSerializer {
     private readonly previews = new Map<string, Preview>();
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
+    constructor(
+        private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient, private readonly readRevision?: RevisionReader
+    ) {
         context.subscriptions.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.commands.registerCommand('flywheel.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active)),
@@ -61,7 +64,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
     }
 
     private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): void {
-        const preview = new Preview(this.context, this.client, panel, uri);
+        const preview = new Preview(this.context, this.client, panel, uri, this.readRevision);
         this.previews.set(uri.toString(), preview);
         panel.onDidDispose(() => {
             this.previews.delete(uri.toString());
@@ -103,9 +106,13 @@ class Preview {
     private pageReady = false;
     private rasterCount = 0;
     private rasterRequests = new Map<number, (result: { png?: string; error?: string }) => void>();
+    /** The text at HEAD while the toolbar's "Changes since HEAD" is on (its text undefined: the file is new since HEAD). */
+    private head: { text: string | undefined } | undefined;
+    private lastPush: RenderModelsParams | undefined;
 
     constructor(
-        context: vscode.ExtensionContext, private readonly client: BaseLanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri
+        context: vscode.ExtensionContext, private readonly client: BaseLanguageClient, readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri,
+        private readonly readRevision?: RevisionReader
     ) {
         const webview = panel.webview;
         webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
@@ -113,7 +120,8 @@ class Preview {
         webview.html = previewHtml({
             cspSource: webview.cspSource,
             nonce: newNonce(),
-            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'preview.js')).toString()
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'out', 'webview', 'preview.js')).toString(),
+            changesToggle: true
         });
         webview.onDidReceiveMessage((message: FromPreview) => this.receive(message));
         this.drawn = new Promise(resolve => { this.markDrawn = resolve; });
@@ -133,9 +141,16 @@ class Preview {
         if (this.client.isRunning()) void this.client.sendNotification(PreviewClosedNotification, { uri: this.uri.toString() }).catch(() => undefined);
     }
 
-    show({ version, result }: RenderModelsParams): void {
+    show(push: RenderModelsParams): void {
+        const { version, result } = push;
         const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === this.uri.toString());
         if (document && version < document.version) return; // stale: the newer text's build pushes next
+        this.lastPush = push;
+        if (result.kind === 'models' && this.head && document) {
+            this.models = result.models;
+            void this.showChanges(document, version);
+            return;
+        }
         if (result.kind === 'models') {
             this.models = result.models;
             this.latest = { type: 'render', uri: this.uri.toString(), svg: this.models.map(model => renderSvg(model)).join('\n'), notDrawn: result.notDrawn };
@@ -143,6 +158,32 @@ class Preview {
             this.latest = { type: 'syntax-error', message: `line ${result.line + 1}: ${result.message}` };
         }
         if (this.pageReady) this.post(this.latest);
+    }
+
+    /** The visual diff of the editor's text against HEAD, in place of the plain drawing. */
+    private async showChanges(document: vscode.TextDocument, version: number): Promise<void> {
+        const { changeDrawingsOfTexts } = await import('../language/change-drawings.js');
+        const result = await changeDrawingsOfTexts(this.head?.text, document.getText());
+        if (!this.head || document.version !== version) return; // turned off, or newer text on its way
+        this.latest = result.kind === 'drawings'
+            ? { type: 'render', uri: this.uri.toString(), svg: result.drawings.map(d => d.svg).join('\n') }
+            : { type: 'syntax-error', message: `the version at HEAD does not parse (line ${result.line + 1}: ${result.message}), so what changed cannot be drawn` };
+        if (this.pageReady) this.post(this.latest);
+    }
+
+    /** "Changes since HEAD": reads HEAD's text when turned on (once), and redraws. */
+    private async toggleChanges(): Promise<void> {
+        if (this.head) {
+            this.head = undefined;
+        } else {
+            try {
+                this.head = { text: await textAtRevision(this.uri, 'HEAD', this.readRevision) };
+            } catch (error) {
+                void vscode.window.showErrorMessage(`Cannot show the changes since HEAD: ${(error as Error).message}`);
+            }
+        }
+        this.post({ type: 'changes-shown', on: this.head !== undefined });
+        if (this.lastPush) this.show(this.lastPush);
     }
 
     followCursor(position: vscode.Position): void {
@@ -214,6 +255,7 @@ class Preview {
                 return;
             case 'reveal': return void this.reveal(message.flywheel, message.node);
             case 'export': return void this.export(message.format);
+            case 'toggle-changes': return void this.toggleChanges();
             case 'rasterized': {
                 this.rasterRequests.get(message.id)?.(message);
                 this.rasterRequests.delete(message.id);

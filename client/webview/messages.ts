@@ -6,7 +6,9 @@ export type ToPreview =
     | { type: 'render'; uri: string; svg: string; notDrawn?: string[] }
     | { type: 'syntax-error'; message: string }
     | { type: 'highlight'; flywheel?: string; node?: string; link?: number }
-    | { type: 'rasterize'; id: number; svg: string; scale: number };
+    | { type: 'rasterize'; id: number; svg: string; scale: number }
+    /** Whether the drawing marks what changed since HEAD (the toolbar's toggle shows it). */
+    | { type: 'changes-shown'; on: boolean };
 
 /** Page → extension. */
 export type FromPreview =
@@ -15,4 +17,5 @@ export type FromPreview =
     | { type: 'rendered' }
     | { type: 'reveal'; flywheel: string; node: string }
     | { type: 'export'; format: ExportFormat }
-    | { type: 'rasterized'; id: number; png?: string; error?: string };
+    | { type: 'rasterized'; id: number; png?: string; error?: string }
+    | { type: 'toggle-changes' };

@@ -44,6 +44,7 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
         case 'syntax-error': return showBanner(message.message);
         case 'highlight': return highlight(message);
         case 'rasterize': return void rasterize(message.id, message.svg, message.scale);
+        case 'changes-shown': return void showChangesButton.setAttribute('aria-pressed', String(message.on));
     }
 });
 
@@ -172,6 +173,9 @@ content.addEventListener('click', event => {
 for (const { format } of EXPORT_FORMATS) {
     document.getElementById(`export-${format}`)!.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
 }
+// Only the wheel preview has the toggle; the page of a comparison has no button.
+const showChangesButton = document.getElementById('show-changes') ?? document.createElement('button');
+showChangesButton.addEventListener('click', () => vscode.postMessage({ type: 'toggle-changes' }));
 
 /** PNG export: the browser draws the SVG on a canvas at `scale` and hands back the bytes. */
 async function rasterize(id: number, svg: string, scale: number): Promise<void> {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { launcherTakesRequests, screenshot, waitForPreview, workspaceFolder } from './helpers.js';
+import { clickInWebview, launcherTakesRequests, screenshot, waitForPreview, waitForPreviewPage, workspaceFolder } from './helpers.js';
 import { SHOP } from '../../support/fixtures.js';
 
 describe('Compare with HEAD', function () {
@@ -47,6 +47,25 @@ describe('Compare with HEAD', function () {
         assert.equal((diffTab.input as vscode.TabInputTextDiff).modified.toString(), file.toString());
         assert.equal(vscode.window.tabGroups.all.flatMap(group => group.tabs).filter(tab => tab.input instanceof vscode.TabInputWebview).length >= 1, true);
         await screenshot('compare-with-head');
+    });
+
+    it('the preview of the edited file toggles "Changes since HEAD": marks on, then the plain drawing again', async function () {
+        // Saved but not committed; every other editor and preview closed, so the toolbar clicked is this preview's.
+        assert.ok(await (await vscode.workspace.openTextDocument(file)).save());
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+        const opened = Date.now();
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+        await waitForPreview('the plain preview of the shop', state => state.flywheels.includes('Shop') && state.nodes.includes('ads'), opened);
+        const on = Date.now();
+        await clickInWebview('#show-changes');
+        const { state: marked, page } = await waitForPreviewPage('the changes since HEAD in the preview', state => state.flywheels.includes('Shop') && Object.keys(state.changes).length > 0, on);
+        assert.deepEqual(marked.changes, { buyers: 'changed', ads: 'added' });
+        assert.ok(page.entries.some(entry => entry.at >= opened && entry.at < on && entry.nodes.includes('ads') && Object.keys(entry.changes).length === 0), 'the same page drew the plain wheel before');
+        await screenshot('preview-changes-since-head');
+        const off = Date.now();
+        await clickInWebview('#show-changes');
+        await waitForPreview('the plain drawing again', state => state.flywheels.includes('Shop') && state.nodes.includes('ads') && Object.keys(state.changes).length === 0, off);
     });
 
     it('a file new since HEAD: everything marked added', async function () {
