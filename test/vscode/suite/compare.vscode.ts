@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { clickInWebview, launcherTakesRequests, screenshot, waitForPreview, waitForPreviewPage, workspaceFolder } from './helpers.js';
+import { clickInWebview, closeAllEditors, launcherTakesRequests, screenshot, waitForPreview, waitForPreviewPage, workspaceFolder } from './helpers.js';
 import { SHOP } from '../../support/fixtures.js';
 
 describe('Compare with HEAD', function () {
@@ -52,7 +52,7 @@ describe('Compare with HEAD', function () {
     it('the preview of the edited file toggles "Changes since HEAD": marks on, then the plain drawing again', async function () {
         // Saved but not committed; every other editor and preview closed, so the toolbar clicked is this preview's.
         assert.ok(await (await vscode.workspace.openTextDocument(file)).save());
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await closeAllEditors();
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
         const opened = Date.now();
         await vscode.commands.executeCommand('flywheel.openPreviewToSide');
