@@ -9,17 +9,9 @@ import { expectCompletion } from 'langium/test';
 import { SymbolKind } from 'vscode-languageserver';
 import { dataOf } from '../../language/diagnostic-codes.js';
 import { codesOf, expectDiagnostics, expectNoDiagnostic, marked, services, validate } from './validation-helpers.js';
+import { twoLoopWheel } from '../support/fixtures.js';
 
-/** A clean wheel with two reinforcing loops: g -> c -> q -> g (R1) and g -> c -> p -> q -> g (R2). */
-const wheel = (members: string) => `flywheel W {
-    goal g
-    cost driver c
-    quality driver q
-    driver p
-    g -> c -> q -> g
-    c -> p -> q
-${members}
-}`;
+const wheel = twoLoopWheel;
 
 describe('initiatives in the language', () => {
     test('a pushing initiative adds no diagnostic, and takes no part in the wheel', async () => {

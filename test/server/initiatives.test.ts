@@ -6,19 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { type LspSession, startLanguageServer } from '../support/lsp-client.js';
+import { twoLoopWheel } from '../support/fixtures.js';
 
 const uri = 'file:///work/initiatives.fly';
 /** R1: g -> c -> q -> g and R2: g -> c -> p -> q -> g; `c` and `q` are on both. */
-const wheel = (members: string) => `flywheel W {
-    goal g
-    cost driver c
-    quality driver q
-    driver p
-    g -> c -> q -> g
-    c -> p -> q
-${members}
-}
-`;
+const wheel = (members: string) => `${twoLoopWheel(members)}\n`;
 
 let session: LspSession;
 let version = 1;
