@@ -6,6 +6,7 @@ import { type Arrow, isDelayed, signOf } from '../core/analysis/graph.js';
 import {
     type Change, type FileDiff, type FlywheelDiff, type LinkInfo, type LoopInfo, type NodeInfo, type WheelStatus
 } from '../core/semantic-diff.js';
+import { withCommas } from '../core/counting.js';
 
 /** How the report marks code, emphasis and the author's text: Markdown, or plain text for a terminal. */
 interface Style {
@@ -109,7 +110,7 @@ function newErrors(changes: Change[], s: Style): string {
 function loopCounts(after: WheelStatus, before: WheelStatus | undefined): string {
     if (!after.closes && !before?.closes) return '';
     if (!after.complete) {
-        const [reinforcing, balancing] = [after.reinforcing, after.balancing].map(n => n.toLocaleString('en-US'));
+        const [reinforcing, balancing] = [after.reinforcing, after.balancing].map(withCommas);
         return `: at least ${reinforcing} reinforcing and ${balancing} balancing loop${after.balancing === 1 ? '' : 's'} (the search stopped early; every loop of up to ${after.completeUpTo} links was counted)`;
     }
     const count = (n: number, was: number | undefined, kind: string) => {

@@ -21,6 +21,7 @@ import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSuppressions } from './flywheel-suppressions.js';
 import { closestMatches } from './did-you-mean.js';
 import { parsedWhole, syntaxErrorsOf } from './flywheel-syntax-errors.js';
+import { withCommas } from '../core/counting.js';
 
 const contractCodes: Record<string, DiagnosticCode> = {
     [DocumentValidator.LexingError]: DiagnosticCode.SyntaxError,
@@ -200,11 +201,11 @@ export function withinCap(diagnostics: Diagnostic[]): Diagnostic[] {
     const worst = leftOut[0];
     const first = leftOut.reduce((a, b) => comparePositions(b.range.start, a.range.start) < 0 ? b : a);
     const described = (['error', 'warning', 'info'] as const).filter(s => counts[s] > 0)
-        .map(s => `${counts[s].toLocaleString('en-US')} ${s === 'info' ? 'info' : s}${counts[s] === 1 || s === 'info' ? '' : 's'}`).join(', ');
+        .map(s => `${withCommas(counts[s])} ${s === 'info' ? 'info' : s}${counts[s] === 1 || s === 'info' ? '' : 's'}`).join(', ');
     kept.push({
         severity: worst.severity,
         range: first.range,
-        message: `${leftOut.length.toLocaleString('en-US')} more diagnostics are not listed (${described}): a file reports at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')}. Fix the ones listed and check again.`,
+        message: `${withCommas(leftOut.length)} more diagnostics are not listed (${described}): a file reports at most ${withCommas(MAX_DIAGNOSTICS_PER_FILE)}. Fix the ones listed and check again.`,
         code: CheckerNoticeCode.DiagnosticsLeftOut,
         data: { code: CheckerNoticeCode.DiagnosticsLeftOut, leftOut: counts } satisfies DiagnosticData,
         source: 'flywheel'

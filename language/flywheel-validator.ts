@@ -15,6 +15,7 @@ import { hasSyntaxErrors } from './flywheel-syntax-errors.js';
 import { type FlywheelAnalyzer, type FlywheelFacts, sourceOf } from './flywheel-analyzer.js';
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSettings } from './flywheel-settings.js';
+import { counted as count, withCommas } from '../core/counting.js';
 
 export function registerValidationChecks(services: FlywheelCoreServices): void {
     const validator = services.validation.FlywheelValidator;
@@ -380,14 +381,10 @@ function brokenLoopMessage(graph: FlywheelGraph, node: number, reason: BrokenRea
 
 function whyStopped(stop: LoopSearchStop): string {
     switch (stop) {
-        case 'loop-count': return `there are more than ${DEFAULT_LOOP_BOUNDS.maxLoops.toLocaleString('en-US')} loops`;
+        case 'loop-count': return `there are more than ${withCommas(DEFAULT_LOOP_BOUNDS.maxLoops)} loops`;
         case 'length': return `some loops are longer than ${DEFAULT_LOOP_BOUNDS.maxLength} links`;
-        case 'steps': return `it used up its budget of ${DEFAULT_LOOP_BOUNDS.maxSteps.toLocaleString('en-US')} steps`;
+        case 'steps': return `it used up its budget of ${withCommas(DEFAULT_LOOP_BOUNDS.maxSteps)} steps`;
     }
-}
-
-function count(n: number, noun: string): string {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Drivers ordered by how few links join them to wheel nodes (fewest first, then declaration order). */

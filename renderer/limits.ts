@@ -5,6 +5,7 @@
  * preview says what it left out instead; `flywheel render` draws anything it is asked to, as a file.
  */
 import type { RenderModel } from './model.js';
+import { counted as count } from '../core/counting.js';
 
 export interface DrawingLimits {
     nodesPerFlywheel: number;
@@ -37,8 +38,4 @@ export function withinLimits(models: RenderModel[], limits: DrawingLimits = PREV
         notDrawn.push(`${which} not drawn: the preview draws up to ${count(limits.nodesInAll, 'node')} per file (flywheel render draws every flywheel).`);
     }
     return { drawn, notDrawn };
-}
-
-function count(n: number, noun: string): string {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
