@@ -216,7 +216,7 @@ function renderNode(layout: NodeLayout, model: RenderModel, mark?: Mark): string
     const note = layout.note
         ? `<text class="${mark ? 'note change-note' : 'note'}" text-anchor="${anchor}" x="${f(textX)}" y="${f(labelBox.y + lines.length * 16 + 11)}">${escapeXml(layout.note.text)}</text>`
         : '';
-    const changeRing = mark ? `<circle class="change-ring" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + (halo ? 10 : 5))}"/>` : '';
+    const changeRing = mark ? `<circle class="change-ring" cx="${f(center.x)}" cy="${f(center.y)}" r="${f(radius + (halo ? 10 : failureRing ? 9 : 5))}"/>` : '';
     return `<g id="node-${escapeXml(node.name)}" class="${classes}" data-node="${escapeXml(node.name)}" data-index="${node.index}" data-loops="${escapeXml(node.loops.join(' '))}"${changeHook(mark)}>`
         + `<title>${escapeXml(tooltip)}</title>${changeRing}${halo}${failureRing}<circle class="body" cx="${f(center.x)}" cy="${f(center.y)}" r="${radius}"/>${badges}`
         + `<text class="label" text-anchor="${anchor}">${spans}</text>${note}</g>`;

@@ -143,6 +143,13 @@ describe('each kind of change is marked', () => {
     });
 });
 
+test('a changed driver that is a single point of failure keeps its failure ring visible inside the change ring', async () => {
+    const svg = await drawChange(SHOP, SHOP.replace('"Buyers"', '"Customers"'));
+    const group = changes(svg).find(m => m.node === 'buyers')!.element;
+    const radius = (className: string) => Number(group.children.find(c => c.attributes.class === className)!.attributes.r);
+    expect(radius('change-ring') - radius('failure-ring')).toBeGreaterThanOrEqual(4);
+});
+
 describe('no change, no mark', () => {
     test('an unchanged wheel is the plain drawing, byte for byte', async () => {
         const svg = await drawChange(SHOP, SHOP);
