@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { type BaseLanguageClient, State } from 'vscode-languageclient';
 import { PreviewClosedNotification, PreviewOpenedNotification, type RenderModelsParams, RenderModelsNotification } from '../language/preview-protocol.js';
 import type { RenderModel, SourceRange } from '../renderer/model.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../renderer/export-formats.js';
+import { EXPORT_FORMATS, exportFormat, type ExportFormat } from '../renderer/export-formats.js';
 import { renderSvg, type Theme } from '../renderer/svg.js';
 import { type RevisionReader, textAtRevision } from './compare.js';
 import { newNonce, previewHtml } from './preview-html.js';
@@ -212,7 +212,7 @@ class Preview {
         // The save dialog asks before replacing a file: nothing is overwritten without asking.
         const target = await vscode.window.showSaveDialog({
             defaultUri: this.uri.with({ path: `${base}.${format}` }),
-            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] }
+            filters: { [`${exportFormat(format).name} image`]: [format] }
         });
         if (!target) return;
         if (target.path.endsWith('.fly')) {

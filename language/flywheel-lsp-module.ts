@@ -13,22 +13,34 @@ import { type FlywheelAddedServices, FlywheelModule, registerLanguage } from './
 import { withCheckedParams } from './lsp/checked-params.js';
 import { FlywheelCodeActionProvider } from './lsp/flywheel-code-actions.js';
 import { FlywheelCompletionProvider } from './lsp/flywheel-completion.js';
-import { followConfigFiles } from './lsp/flywheel-config-files.js';
+import { FlywheelConfigFiles } from './lsp/flywheel-config-files.js';
 import { FlywheelDocumentBuilder } from './lsp/flywheel-document-builder.js';
 import { FlywheelDocumentUpdateHandler } from './lsp/flywheel-document-update-handler.js';
 import { FlywheelNodeKindProvider } from './lsp/flywheel-node-kinds.js';
 import { FlywheelFormatter } from './lsp/flywheel-formatter.js';
-import { registerPreviewNotifications } from './lsp/flywheel-preview-provider.js';
+import { FlywheelPreviewNotifications } from './lsp/flywheel-preview-provider.js';
 import { FlywheelHoverProvider } from './lsp/flywheel-hover-provider.js';
 import { FlywheelRenameProvider } from './lsp/flywheel-rename-provider.js';
 import { FlywheelSemanticTokenProvider } from './lsp/flywheel-semantic-tokens.js';
 
+/** The editor's own services beside Langium's. */
+export type FlywheelLspAddedServices = {
+    lsp: {
+        /** `flywheel/preview/*`: the drawing models pushed after each build of a previewed document. */
+        PreviewNotifications: FlywheelPreviewNotifications;
+        /** `flywheel.config.json` files the client hands over, and the editor's `flywheel.*` settings. */
+        ConfigFiles: FlywheelConfigFiles;
+    };
+};
+
 /** Everything the language server has. */
-export type FlywheelServices = LangiumServices & FlywheelAddedServices;
+export type FlywheelServices = LangiumServices & FlywheelAddedServices & FlywheelLspAddedServices;
 
 /** The editor's services on top of the core module (formatter, quick fixes, hover, …). */
-export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices> = {
+export const FlywheelLspModule: Module<FlywheelServices, PartialLangiumServices & FlywheelLspAddedServices> = {
     lsp: {
+        PreviewNotifications: services => new FlywheelPreviewNotifications(services),
+        ConfigFiles: services => new FlywheelConfigFiles(services),
         CodeActionProvider: services => new FlywheelCodeActionProvider(services),
         CompletionProvider: services => new FlywheelCompletionProvider(services),
         Formatter: services => new FlywheelFormatter(services),
@@ -55,10 +67,9 @@ export function createFlywheelServices(given: DefaultSharedModuleContext): { sha
     const shared = inject(createDefaultSharedModule(context), FlywheelGeneratedSharedModule, FlywheelSharedLspModule);
     const Flywheel = inject(createDefaultModule({ shared }), FlywheelLanguageGeneratedModule, FlywheelModule, FlywheelLspModule);
     if (context.connection) {
-        const { ConfigurationProvider, LangiumDocuments, DocumentBuilder } = shared.workspace;
-        Flywheel.validation.FlywheelSettings.followConfiguration(ConfigurationProvider, LangiumDocuments, DocumentBuilder);
-        registerPreviewNotifications(shared, Flywheel);
-        followConfigFiles(shared, Flywheel);
+        // Services that listen on the connection start listening when they are made: make them now.
+        void Flywheel.lsp.PreviewNotifications;
+        void Flywheel.lsp.ConfigFiles;
     }
     return registerLanguage(shared, Flywheel, Boolean(context.connection));
 }

@@ -2,7 +2,7 @@
  * The script of the preview page (bundled for the browser). It only ever inserts SVG made by the
  * renderer, which escapes all text from the .fly file; the page's CSP allows no other script.
  */
-import { EXPORT_FORMATS } from '../../renderer/export-formats.js';
+import { EXPORT_FORMATS, exportFormat } from '../../renderer/export-formats.js';
 import type { FromPreview, ToPreview } from './messages.js';
 import { swapChildren } from './swap.js';
 
@@ -190,7 +190,7 @@ async function rasterize(id: number, svg: string, scale: number): Promise<void> 
         context.scale(scale, scale);
         context.drawImage(image, 0, 0);
         URL.revokeObjectURL(url);
-        vscode.postMessage({ type: 'rasterized', id, png: canvas.toDataURL('image/png').split(',')[1] });
+        vscode.postMessage({ type: 'rasterized', id, png: canvas.toDataURL(exportFormat('png').mimeType).split(',')[1] });
     } catch (error) {
         vscode.postMessage({ type: 'rasterized', id, error: String(error) });
     }

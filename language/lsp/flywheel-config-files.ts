@@ -3,6 +3,8 @@
  * same reader as the CLI's, its problems are published as `invalid-config` diagnostics of the
  * config file itself (with their positions), and every open document is checked again, so a
  * saved config changes what the editor shows at once. Nothing here can throw on a bad file.
+ * It also has the settings follow the editor's `flywheel.*` configuration. A service of the
+ * editor module, created with the language server's connection.
  */
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -11,9 +13,17 @@ import { CONFIG_FILES_NOTIFICATION, type ConfigFilesParams } from '../config-pro
 import { FileDiagnosticCode } from '../diagnostic-codes.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
-export function followConfigFiles(shared: LangiumSharedServices, services: FlywheelServices): void {
-    const connection = shared.lsp.Connection;
-    if (!connection) return;
+export class FlywheelConfigFiles {
+    constructor(services: FlywheelServices) {
+        const shared = services.shared;
+        const { ConfigurationProvider, LangiumDocuments, DocumentBuilder } = shared.workspace;
+        services.validation.FlywheelSettings.followConfiguration(ConfigurationProvider, LangiumDocuments, DocumentBuilder);
+        if (shared.lsp.Connection) followConfigFiles(shared, services);
+    }
+}
+
+function followConfigFiles(shared: LangiumSharedServices, services: FlywheelServices): void {
+    const connection = shared.lsp.Connection!;
     const settings = services.validation.FlywheelSettings;
     connection.onNotification(CONFIG_FILES_NOTIFICATION, async (params: ConfigFilesParams) => {
         for (const { uri, text } of params.files ?? []) {

@@ -14,7 +14,14 @@ import { DiagnosticCode, messageOf } from '../diagnostic-codes.js';
 import { PreviewClosedNotification, PreviewOpenedNotification, RenderModelsNotification, type RenderModelsResult } from '../preview-protocol.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
-export function registerPreviewNotifications(shared: LangiumSharedServices, services: FlywheelServices): void {
+/** A service of the editor module, created with the language server's connection (idle without one). */
+export class FlywheelPreviewNotifications {
+    constructor(services: FlywheelServices) {
+        registerPreviewNotifications(services.shared, services);
+    }
+}
+
+function registerPreviewNotifications(shared: LangiumSharedServices, services: FlywheelServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
     const documents = shared.workspace.LangiumDocuments;
