@@ -3,6 +3,7 @@
  * pull-request comment or a job summary, and JSON with the diff's plain data.
  */
 import { type Arrow, isDelayed, signOf } from '../core/analysis/graph.js';
+import type { PushInfo } from '../core/initiative-diff.js';
 import {
     type Change, type FileDiff, type FlywheelDiff, type LinkInfo, type LoopInfo, type NodeInfo, type WheelStatus
 } from '../core/semantic-diff.js';
@@ -149,7 +150,22 @@ function describeChange(change: Change, s: Style): string | undefined {
         case 'closing-changed': return undefined;
         case 'diagnostic-introduced': return `New ${change.diagnostic.severity} ${name(change.diagnostic.code)}: ${escapeMessage(change.diagnostic.message)}`;
         case 'diagnostic-resolved': return `Resolved ${change.diagnostic.severity} ${name(change.diagnostic.code)}: ${escapeMessage(change.diagnostic.message)}`;
+        case 'initiative-added': return `Initiative added: ${describeInitiative(change.initiative.name, change.initiative.label, s)} ${describePushes(change.initiative.pushes, s)}`
+            + (change.initiative.offWheel ? ' (off the wheel)' : '');
+        case 'initiative-removed': return `Initiative removed: ${describeInitiative(change.initiative.name, change.initiative.label, s)}`;
+        case 'initiative-relabelled': return `Initiative relabelled: ${name(change.name)} ${quoted(change.from)} → ${quoted(change.to)}`;
+        case 'initiative-relinked': return `Initiative re-linked: ${name(change.name)} ${describePushes(change.from, s)}; now ${describePushes(change.to, s)}`;
+        case 'initiative-off-wheel': return `Initiative now off the wheel: ${name(change.name)} pushes no wheel driver any more`;
     }
+}
+
+function describeInitiative(initiativeName: string, label: string, s: Style): string {
+    return `${s.code(initiativeName)}${label !== initiativeName ? ` ${quote(label, s)}` : ''}`;
+}
+
+/** "pushes `-> a`, `-| b`", or "pushes nothing". */
+function describePushes(pushes: PushInfo[], s: Style): string {
+    return pushes.length === 0 ? 'pushes nothing' : `pushes ${pushes.map(p => s.code(`${p.arrow} ${p.target}`)).join(', ')}`;
 }
 
 function describeGoalChange(from: string | undefined, to: string | undefined, s: Style): string {

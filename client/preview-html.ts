@@ -32,6 +32,8 @@ body { margin: 0; padding: 0; background: var(--vscode-editor-background); color
 #toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 #toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
 #toolbar .spacer { flex: 1; }
+#toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+#what-if-status { opacity: 0.85; }
 #zoom-level { min-width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
 #viewport { position: relative; flex: 1; overflow: hidden; cursor: grab; touch-action: none; }
 #viewport.panning { cursor: grabbing; }
@@ -69,7 +71,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, changesToggle = false
 <style nonce="${nonce}">${FLYWHEEL_CSS}${CHANGE_CSS}${FLYWHEEL_VSCODE_THEME_CSS}${PAGE_CSS}</style>
 </head>
 <body>
-<div id="toolbar">${EXPORT_BUTTONS}${toggle}<span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
+<div id="toolbar">${EXPORT_BUTTONS}${toggle}<button id="what-if" type="button" aria-pressed="false" title="Then click a driver: the loops that stop if it fails are dimmed">What if a driver fails?</button><span id="what-if-status" aria-live="polite"></span><span class="spacer"></span><button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button><span id="zoom-level" aria-live="polite">100%</span><button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button><button id="zoom-fit" type="button" title="Fit to window (0)">Fit</button></div>
 <div id="viewport"><div id="banner" role="alert" hidden></div><div id="content" aria-live="polite"></div></div>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

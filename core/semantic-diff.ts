@@ -11,6 +11,7 @@
 import type { Arrow, DriverKind, FlywheelGraph } from './analysis/graph.js';
 import type { WheelAnalysis } from './analysis/analyze.js';
 import type { Polarity } from './analysis/loops.js';
+import { type InitiativeChange, initiativeChanges } from './initiative-diff.js';
 import { explicitLabel, type Matching, matchNodes } from './node-matching.js';
 import type { Severity } from './severity.js';
 
@@ -105,7 +106,8 @@ export type Change =
     | { kind: 'loop-changed'; from: LoopInfo; to: LoopInfo }
     | { kind: 'closing-changed'; closes: boolean }
     | { kind: 'diagnostic-introduced'; diagnostic: DiagnosticSummary }
-    | { kind: 'diagnostic-resolved'; diagnostic: DiagnosticSummary };
+    | { kind: 'diagnostic-resolved'; diagnostic: DiagnosticSummary }
+    | InitiativeChange;
 
 export interface FlywheelDiff {
     /** The flywheel's name in the new version (in the old one when it was removed). */
@@ -178,6 +180,7 @@ export function diffFlywheel(before: FlywheelSnapshot | undefined, after: Flywhe
         ...goalChanges(old.graph, now.graph, matching),
         ...nodeChanges(old.graph, now.graph, matching),
         ...linkChanges(old.graph, now.graph, matching),
+        ...initiativeChanges(old, now, renames),
         ...loopChanges(old, now, matching),
         ...closingChanges(before, after),
         ...diffDiagnostics(old.diagnostics, now.diagnostics, renames)

@@ -55,6 +55,7 @@ function render(from: string, svg: string, notDrawn: string[]): void {
     if (root.querySelector('parsererror')) return showBanner('The drawing could not be shown.');
     swapChildren(content, [...Array.from(root.children), ...notDrawn.map(notice)]);
     highlight(highlighted);
+    showFailure();
     // The banner describes the text that failed to parse; this drawing is of newer text.
     banner.hidden = true;
     uri = from;
@@ -167,8 +168,62 @@ function highlight(target: { flywheel?: string; node?: string; link?: number }):
 content.addEventListener('click', event => {
     const node = (event.target as Element).closest<SVGGElement>('g[data-node]');
     const svg = node?.closest<SVGSVGElement>('svg[data-flywheel]');
-    if (node && svg) vscode.postMessage({ type: 'reveal', flywheel: svg.dataset.flywheel!, node: node.dataset.node! });
+    if (!node || !svg) return;
+    if (whatIf) {
+        // A second click on the failed driver brings it back; the goal cannot fail (it is what the wheel grows).
+        const same = failed?.flywheel === svg.dataset.flywheel && failed?.node === node.dataset.node;
+        failed = same || node.classList.contains('goal') ? undefined : { flywheel: svg.dataset.flywheel!, node: node.dataset.node! };
+        showFailure();
+        return;
+    }
+    vscode.postMessage({ type: 'reveal', flywheel: svg.dataset.flywheel!, node: node.dataset.node! });
 });
+
+/**
+ * "What if this driver fails": while the toggle is on, a click on a driver fails it. The loops
+ * through the goal that pass through it stop: the drawing dims them (their links that no
+ * surviving loop uses, their markers) and the driver. The loops come from the drawing's own
+ * `data-loops` hooks, kept across redraws as the author types.
+ */
+let whatIf = false;
+let failed: { flywheel: string; node: string } | undefined;
+const whatIfButton = document.getElementById('what-if')!;
+const whatIfStatus = document.getElementById('what-if-status')!;
+
+whatIfButton.addEventListener('click', () => {
+    whatIf = !whatIf;
+    if (!whatIf) failed = undefined;
+    whatIfButton.setAttribute('aria-pressed', String(whatIf));
+    showFailure();
+});
+
+function showFailure(): void {
+    content.querySelectorAll('.stopped').forEach(element => element.classList.remove('stopped'));
+    const failure = failed;
+    const svg = Array.from(content.querySelectorAll<SVGSVGElement>('svg[data-flywheel]')).find(s => s.dataset.flywheel === failure?.flywheel);
+    const node = svg && Array.from(svg.querySelectorAll<SVGGElement>('g[data-node]')).find(g => g.dataset.node === failure?.node);
+    if (!failure || !svg || !node) {
+        failed = undefined;
+        whatIfStatus.textContent = whatIf ? 'Click a driver to see what stops if it fails.' : '';
+        return;
+    }
+    const loopsOf = (element: Element) => (element.getAttribute('data-loops') ?? '').split(' ').filter(Boolean);
+    const stopped = new Set(loopsOf(node));
+    node.classList.add('stopped');
+    const links = Array.from(svg.querySelectorAll('g[data-link]'));
+    for (const link of links) {
+        const loops = loopsOf(link);
+        const touches = link.getAttribute('data-source') === failure.node || link.getAttribute('data-target') === failure.node;
+        if (touches || (loops.length > 0 && loops.every(id => stopped.has(id)))) link.classList.add('stopped');
+    }
+    const markers = Array.from(svg.querySelectorAll('g[data-loop]'));
+    for (const marker of markers) if (stopped.has(marker.getAttribute('data-loop')!)) marker.classList.add('stopped');
+    // The markers say which loops reinforce; only the first few loops have one, so the links are asked too.
+    const balancing = new Set(markers.filter(m => m.classList.contains('balancing')).map(m => m.getAttribute('data-loop')!));
+    const turning = [...new Set(links.flatMap(loopsOf))].filter(id => !stopped.has(id) && !balancing.has(id));
+    const stops = stopped.size === 0 ? 'no loop through the goal stops' : `${[...stopped].join(', ')} stop${stopped.size === 1 ? 's' : ''}`;
+    whatIfStatus.textContent = `If ${failure.node} fails: ${stops}; ${turning.length === 0 ? 'no reinforcing loop keeps the wheel turning' : `${turning.join(', ')} keep${turning.length === 1 ? 's' : ''} turning`}.`;
+}
 
 for (const { format } of EXPORT_FORMATS) {
     document.getElementById(`export-${format}`)!.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));

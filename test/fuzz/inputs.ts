@@ -13,7 +13,7 @@ export function randomFor(seed: number, index: number): Random {
 }
 
 const ARROWS = ['->', '-|', '~>', '~|'];
-const KEYWORDS = ['flywheel', 'goal', 'driver', 'cost', 'quality'];
+const KEYWORDS = ['flywheel', 'goal', 'driver', 'cost', 'quality', 'initiative'];
 /** Characters that break naive code: RTL overrides and marks, zero-width ones, a BOM, astral emoji, combining marks, NUL. */
 const AWKWARD_CHARACTERS = ['\u202e', '\u202d', '\u200f', '\u200b', '\u200d', '\u2060', '\ufeff', '😀', '👩‍👩‍👧', 'e\u0301', '\u0000', '\t', 'ש', 'م', '中', '\u00a0', '\u2028', '\u2029', '<', '>', '&', ']]>', "'", '`', '\\\\', '\\"', '$', '{', '}', '/*', '*/', '//'];
 
@@ -48,7 +48,10 @@ function maybeComment(random: Random, lineEnd: string): string {
     return random.chance(0.15) ? ` ${comment(random, lineEnd)}` : '';
 }
 
-/** One flywheel: a goal (sometimes none or two), drivers with kinds, chains over them and a few unknown names. */
+/**
+ * One flywheel: a goal (sometimes none or two), drivers with kinds, initiatives, chains over them
+ * (some starting at an initiative, a few into one) and a few unknown names.
+ */
 function flywheel(random: Random, lineEnd: string): string {
     const nodes = Array.from({ length: 1 + random.below(12) }, () => name(random));
     const indent = random.pick(['    ', '\t', '', '  ']);
@@ -60,12 +63,15 @@ function flywheel(random: Random, lineEnd: string): string {
             : `${random.pick(['', 'cost ', 'quality ', 'cost quality ', 'quality cost ', 'cost cost '])}driver ${node}`;
         lines.push(`${indent}${maybeComment(random, lineEnd)}${declaration}${random.chance(0.7) ? ` ${label(random)}` : ''}${maybeComment(random, lineEnd)}`);
     });
-    for (let c = random.below(nodes.length * 2 + 1); c > 0; c--) {
+    const initiatives = Array.from({ length: random.below(3) }, () => name(random));
+    for (const initiative of initiatives) lines.push(`${indent}initiative ${initiative}${random.chance(0.5) ? ` ${label(random)}` : ''}${maybeComment(random, lineEnd)}`);
+    for (let c = random.below(nodes.length * 2 + 1) + initiatives.length; c > 0; c--) {
         const hops = Array.from({ length: 1 + random.below(5) }, () => {
-            const target = random.chance(0.05) ? name(random) : random.pick(nodes);
+            const target = random.chance(0.05) ? name(random) : initiatives.length > 0 && random.chance(0.05) ? random.pick(initiatives) : random.pick(nodes);
             return ` ${random.pick(ARROWS)}${maybeComment(random, lineEnd)} ${target}${random.chance(0.3) ? ` ${label(random)}` : ''}`;
         });
-        lines.push(`${indent}${random.pick(nodes)}${hops.join('')}${maybeComment(random, lineEnd)}`);
+        const source = initiatives.length > 0 && random.chance(0.3) ? random.pick(initiatives) : random.pick(nodes);
+        lines.push(`${indent}${source}${hops.join('')}${maybeComment(random, lineEnd)}`);
     }
     lines.push('}');
     return lines.join(lineEnd);

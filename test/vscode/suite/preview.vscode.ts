@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import amazon from '../../../examples/amazon.fly';
 import { generateWheel } from '../../../bench/generate.js';
-import { clickInWebview, launcherTakesRequests, measured, openFile, pressKey, previewNow, screenshot, shownAt, waitFor, waitForPreview, waitInWorkbench } from './helpers.js';
+import { clickInWebview, closeAllEditors, launcherTakesRequests, measured, openFile, pressKey, previewNow, readInWebviews, screenshot, shownAt, waitFor, waitForPreview, waitInWorkbench } from './helpers.js';
 
 const drivers = [...amazon.matchAll(/driver (\w+)/g)].map(m => m[1]);
 
@@ -118,6 +118,39 @@ describe('the wheel preview', function () {
         } finally {
             await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
         }
+    });
+
+    it('"what if this driver fails": a click on a driver dims the loops that stop with it, and says which keep turning', async function () {
+        if (!(await launcherTakesRequests())) throw new Error('clicking in a webview needs the code-server launcher');
+        // R1: g -> a -> b -> g and R2: g -> a -> c -> g. Without b, R1 stops and R2 turns; without a, both stop.
+        await closeAllEditors();
+        await openFile('what-if.fly', 'flywheel WhatIf {\n    goal g\n    cost driver a\n    quality driver b\n    driver c\n    g -> a -> b -> g\n    a -> c -> g\n}\n');
+        await vscode.commands.executeCommand('flywheel.openPreviewToSide');
+        await waitForPreview('the what-if wheel', state => state.flywheels.includes('WhatIf') && state.nodes.length === 4);
+        await clickInWebview('#what-if');
+        await clickInWebview('g[data-node="b"]');
+        const status = async () => (await readInWebviews('#what-if-status')).map(e => e.text).join('');
+        await waitFor('the status line for b', async () => (await status()).includes('If b fails') || undefined);
+        assert.equal(await status(), 'If b fails: R1 stops; R2 keeps turning.');
+        const stoppedLinks = async () => {
+            const [sources, targets] = await Promise.all(['data-source', 'data-target'].map(attribute => readInWebviews('g[data-link].stopped', { attribute })));
+            return sources.map((s, i) => `${s.attribute}->${targets[i].attribute}`).sort();
+        };
+        assert.deepEqual(await stoppedLinks(), ['a->b', 'b->g']);
+        const [dimmed] = await readInWebviews('g[data-loop="R1"]', { style: 'opacity' });
+        const [turning] = await readInWebviews('g[data-loop="R2"]', { style: 'opacity' });
+        assert.ok(Number(dimmed.style) < 0.5 && Number(turning.style) === 1, `R1 at ${dimmed.style}, R2 at ${turning.style}`);
+        await screenshot('preview-what-if');
+
+        await clickInWebview('g[data-node="a"]');
+        await waitFor('the status line for a', async () => (await status()).includes('If a fails') || undefined);
+        assert.equal(await status(), 'If a fails: R1, R2 stop; no reinforcing loop keeps the wheel turning.');
+        assert.deepEqual(await stoppedLinks(), ['a->b', 'a->c', 'b->g', 'c->g', 'g->a']);
+
+        // Off again: nothing is dimmed, and a click reveals the declaration once more.
+        await clickInWebview('#what-if');
+        await waitFor('nothing dimmed', async () => (await readInWebviews('.stopped')).length === 0 || undefined);
+        await closeAllEditors();
     });
 
     it('says a 5,000-driver wheel is too large to draw, instead of freezing the panel', async function () {
