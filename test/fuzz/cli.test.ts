@@ -3,7 +3,7 @@
  * its exit codes and plain messages, never a stack trace, and `flywheel fmt` leaves files that do not
  * parse exactly as they were.
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runFlywheel, tempTree } from '../cli/run-flywheel.js';
@@ -64,6 +64,40 @@ describe('flywheel on fuzzed input', () => {
             if (after.equals(before[name])) continue;
             // A changed file must have parsed: no syntax error in what fmt wrote.
             expect(JSON.parse(check.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), name).not.toContain('syntax-error');
+        }
+    });
+
+    test('fmt through symlinks, hard links and modes: links stay links, modes stay, read-only files stay as they were', () => {
+        // The fuzzed texts again, each reached in one of four ways: a symlink, a hard link, a 0600 file, a read-only file.
+        const root = tempTree({});
+        const ways = ['symlink', 'hard link', 'mode 0600', 'read-only'] as const;
+        const made = Array.from({ length: COUNT }, (_, i) => {
+            const way = ways[i % ways.length];
+            const target = join(root, `target-${i}.fly`);
+            writeFileSync(target, fuzzInput(SEED, i).text);
+            const path = join(root, `input-${i}.fly`);
+            if (way === 'symlink') symlinkSync(`target-${i}.fly`, path);
+            else if (way === 'hard link') linkSync(target, path);
+            else renameSync(target, path);
+            if (way !== 'symlink' && way !== 'hard link') chmodSync(path, way === 'read-only' ? 0o444 : 0o600);
+            // The same text as a plain file: what formatting it gives.
+            const plain = join(root, `plain-${i}.fly`);
+            writeFileSync(plain, fuzzInput(SEED, i).text);
+            return { way, path, plain, target: way === 'symlink' || way === 'hard link' ? target : path, before: readFileSync(way === 'symlink' ? target : path) };
+        });
+        const run = runFlywheel(['fmt', ...made.flatMap(m => [m.path, m.plain])], { cwd: root });
+        expectNoStackTrace(run, 'fmt');
+        for (const { way, path, plain, target, before } of made) {
+            const what = `${way} ${path}`;
+            if (way === 'symlink') expect(lstatSync(path).isSymbolicLink(), what).toBe(true);
+            if (way === 'hard link') expect(statSync(path).ino, what).toBe(statSync(target).ino);
+            if (way === 'mode 0600') expect(statSync(path).mode & 0o777, what).toBe(0o600);
+            if (way === 'read-only') {
+                expect(statSync(path).mode & 0o777, what).toBe(0o444);
+                expect(readFileSync(path).equals(before), `${what}: left as it was`).toBe(true);
+            }
+            // What the link reaches was formatted exactly as the plain copy was (or, like it, left as it was).
+            else expect(readFileSync(target).equals(readFileSync(plain)), what).toBe(true);
         }
     });
 
