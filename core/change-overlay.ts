@@ -64,6 +64,10 @@ export interface ChangeOverlay {
     loopsLost: LoopInfo[];
     /** Same nodes, another polarity or delay: the new loop and the old one. */
     loopsChanged: Array<{ from: LoopInfo; to: LoopInfo }>;
+    /** Initiatives of the new version by name: new, or changed (what changed, in words). */
+    initiatives: Map<string, { change: 'added' | 'changed'; text: string }>;
+    /** Initiatives of the old version that are gone: their names and labels. */
+    initiativesRemoved: Array<{ name: string; label: string }>;
     /** The flywheel's name or title before, when it changed. */
     renamedFrom?: string;
     relabelledFrom?: { from?: string };
@@ -104,13 +108,32 @@ export function changeOverlay(before: FlywheelSnapshot | undefined, after: Flywh
         loopsGained: of('loop-gained').map(c => c.loop),
         loopsLost: of('loop-lost').map(c => c.loop),
         loopsChanged: of('loop-changed').map(({ from, to }) => ({ from, to })),
+        initiatives: initiativeMarks(diff),
+        initiativesRemoved: of('initiative-removed').map(({ initiative }) => ({ name: initiative.name, label: initiative.label })),
         ...(renamed && { renamedFrom: renamed.from }),
         ...(relabelled && { relabelledFrom: { from: relabelled.from } }),
         unchanged: false
     };
     overlay.unchanged = !renamed && !relabelled && nodes.every(m => !m) && links.every(m => !m) && removedNodes.length === 0
-        && removedLinks.length === 0 && overlay.loopsGained.length + overlay.loopsLost.length + overlay.loopsChanged.length === 0;
+        && removedLinks.length === 0 && overlay.loopsGained.length + overlay.loopsLost.length + overlay.loopsChanged.length === 0
+        && overlay.initiatives.size === 0 && overlay.initiativesRemoved.length === 0;
     return overlay;
+}
+
+/** What each initiative's changes say, by name: added, or changed (relabelled, re-linked, newly off the wheel). */
+function initiativeMarks(diff: FlywheelDiff): ChangeOverlay['initiatives'] {
+    const marks: ChangeOverlay['initiatives'] = new Map();
+    const changed = (name: string, text: string) => {
+        const earlier = marks.get(name);
+        marks.set(name, { change: 'changed', text: earlier ? `${earlier.text}; ${text}` : text });
+    };
+    for (const change of diff.changes) {
+        if (change.kind === 'initiative-added') marks.set(change.initiative.name, { change: 'added', text: 'new' });
+        if (change.kind === 'initiative-relabelled') changed(change.name, change.from === undefined ? 'label added' : `was “${change.from}”`);
+        if (change.kind === 'initiative-relinked') changed(change.name, `pushed ${change.from.map(p => p.target).join(', ') || 'nothing'} before`);
+        if (change.kind === 'initiative-off-wheel') changed(change.name, 'now off the wheel');
+    }
+    return marks;
 }
 
 function nodeMarks(old: FlywheelGraph, now: FlywheelGraph, matching: Matching, changes: Change[]): Array<NodeMark | undefined> {

@@ -64,8 +64,9 @@ export function renderChangeSvg(before: RenderModel | undefined, after: RenderMo
         node: index => nodeMarks.get(index),
         link: index => linkMarks.get(index),
         loop: id => loopMarks.get(id),
+        initiative: name => overlay.initiatives.get(name),
         title: titleMark(overlay),
-        legend: lostLoopRows(overlay.loopsLost, before),
+        legend: [...lostLoopRows(overlay.loopsLost, before), ...removedInitiativeRows(overlay.initiativesRemoved)],
         key: KEY,
         css: CHANGE_CSS.replace(/var\(--fw-(added|removed|changed)\)/g, (_, name: 'added' | 'removed' | 'changed') => CHANGE_COLOURS[theme][name])
     };
@@ -235,6 +236,15 @@ function lostLoopRows(lost: LoopInfo[], before: RenderModel | undefined): Legend
     ];
 }
 
+/** The initiatives the old version had and the new one does not (an initiative has no place on the wheel to ghost it at). */
+function removedInitiativeRows(removed: ChangeOverlay['initiativesRemoved']): LegendRow[] {
+    if (removed.length === 0) return [];
+    return [
+        { parts: [{ text: 'Initiatives removed', className: 'heading' }], change: 'removed' },
+        ...removed.map(({ name, label }): LegendRow => ({ parts: [{ text: label === name ? name : `${label} (${name})` }], change: 'removed' }))
+    ];
+}
+
 const KEY: KeyItem[] = [
     { sample: 22, text: 'added', draw: (x, y) => `<g class="change-sample added"><circle cx="${x + 9}" cy="${y}" r="8"/></g>` },
     { sample: 22, text: 'removed (where it was)', draw: (x, y) => `<g class="change-sample removed"><circle cx="${x + 9}" cy="${y}" r="8"/></g>` },
@@ -266,6 +276,8 @@ export const CHANGE_CSS = `
 .flywheel .legend text[data-change="added"] { fill: var(--fw-added); }
 .flywheel .legend text[data-change="changed"] { fill: var(--fw-changed); }
 .flywheel .legend text[data-change="removed"], .flywheel .legend text[data-change="removed"] tspan { fill: var(--fw-removed); }
+.flywheel .initiative[data-change="added"] rect.tag { stroke: var(--fw-added); stroke-width: 2.5; }
+.flywheel .initiative[data-change="changed"] rect.tag { stroke: var(--fw-changed); stroke-width: 2.5; }
 .flywheel .key .change-sample circle { fill: var(--fw-node); stroke-width: 3; }
 .flywheel .key .change-sample.added circle { stroke: var(--fw-added); }
 .flywheel .key .change-sample.changed circle { stroke: var(--fw-changed); }

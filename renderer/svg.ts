@@ -130,6 +130,8 @@ export interface DrawingMarks {
     node(index: number): Mark | undefined;
     link(index: number): Mark | undefined;
     loop(id: string): Mark | undefined;
+    /** By the initiative's name. */
+    initiative?(name: string): Mark | undefined;
     /** Appended to the title. */
     title?: Mark;
     legend: LegendRow[];
@@ -170,7 +172,7 @@ export function drawLayout(model: RenderModel, layout: Layout, options: SvgOptio
             ? `<circle class="wheel-rim" cx="${f(layout.center.x)}" cy="${f(layout.center.y)}" r="${f(layout.wheelRadius)}"/>`
             : '',
         '<g class="links">', ...layout.links.map(link => renderLink(link, model, marks?.link(link.link.index))), '</g>',
-        layout.initiatives.length > 0 ? ['<g class="initiatives">', ...layout.initiatives.map(tag => renderInitiative(tag, model)), '</g>'].join('\n') : '',
+        layout.initiatives.length > 0 ? ['<g class="initiatives">', ...layout.initiatives.map(tag => renderInitiative(tag, model, marks?.initiative?.(tag.initiative.name))), '</g>'].join('\n') : '',
         '<g class="nodes">', ...layout.nodes.map(node => renderNode(node, model, marks?.node(node.node.index))), '</g>',
         '<g class="loop-markers">', ...layout.markers.map(marker => renderMarker(marker, marks?.loop(marker.loop.id))), '</g>',
         renderLegend(legend, layout.legendTop),
@@ -243,7 +245,7 @@ function renderLink(layout: LinkLayout, model: RenderModel, mark?: Mark): string
         + `<title>${escapeXml(tooltip)}</title>${underline}<path class="course" d="${layout.path}" marker-end="url(#fw-arrow${link.dampening ? '-dampening' : ''})"/>${minus}${delay}${label}${tag}</g>`;
 }
 
-function renderInitiative(layout: InitiativeLayout, model: RenderModel): string {
+function renderInitiative(layout: InitiativeLayout, model: RenderModel, mark: Mark | undefined): string {
     const { initiative, box } = layout;
     const pushed = [...new Set(initiative.pushes.map(p => model.nodes[p.target].name))];
     const tooltip = [
@@ -252,13 +254,15 @@ function renderInitiative(layout: InitiativeLayout, model: RenderModel): string 
         initiative.doc,
         pushed.length > 0 ? `pushes ${pushed.join(', ')}` : 'pushes nothing',
         initiative.offWheel ? 'off the wheel: say no to it, or link it to a wheel driver' : `feeds ${initiative.feeds.length > 0 ? initiative.feeds.join(', ') : 'no reinforcing loop'}`,
-        ...model.diagnostics.filter(d => d.initiative === initiative.index).map(d => `${d.severity}: ${d.message}`)
+        ...model.diagnostics.filter(d => d.initiative === initiative.index).map(d => `${d.severity}: ${d.message}`),
+        mark?.text
     ].filter(Boolean).join('\n');
     const pointers = layout.pointers.map(p => `<path class="pointer${p.dampening ? ' dampening' : ''}${p.delayed ? ' delayed' : ''}" data-target="${escapeXml(model.nodes[p.target].name)}" `
         + `d="M ${f(p.from.x)} ${f(p.from.y)} L ${f(p.to.x)} ${f(p.to.y)}" marker-end="url(#fw-pointer${p.dampening ? '-dampening' : ''})"/>`).join('');
     const spans = layout.lines.map((line, i) => `<tspan x="${f(box.x + box.width / 2)}" y="${f(box.y + 3 + TAG_FONT_SIZE * 0.9 + i * TAG_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
     const classes = ['initiative', ...(initiative.offWheel ? ['off-wheel'] : []), ...(initiative.pushes.some(p => p.dampening) ? ['brakes'] : [])].join(' ');
-    return `<g class="${classes}" data-initiative="${escapeXml(initiative.name)}"><title>${escapeXml(tooltip)}</title>${pointers}`
+    const change = mark ? ` data-change="${escapeXml(mark.change)}"` : '';
+    return `<g class="${classes}" data-initiative="${escapeXml(initiative.name)}"${change}><title>${escapeXml(tooltip)}</title>${pointers}`
         + `<rect class="tag" x="${f(box.x)}" y="${f(box.y)}" width="${f(box.width)}" height="${f(box.height)}" rx="4"/><text class="tag-label">${spans}</text></g>`;
 }
 

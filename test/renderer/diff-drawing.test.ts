@@ -143,6 +143,33 @@ describe('each kind of change is marked', () => {
     });
 });
 
+describe('initiatives', () => {
+    const withRadar = SHOP.replace('    sales -> reviews', '    initiative radar "Radar"\n    radar -> reviews\n    sales -> reviews');
+    const initiativeMarks = (svg: string) => changes(svg).filter(m => m.element.attributes['data-initiative'] !== undefined)
+        .map(m => ({ initiative: m.element.attributes['data-initiative'], change: m.change }));
+
+    test('an initiative added: its tag marked added', async () => {
+        expect(initiativeMarks(await drawChange(SHOP, withRadar))).toEqual([{ initiative: 'radar', change: 'added' }]);
+    });
+
+    test('an initiative re-linked: its tag marked changed, saying what it pushed before', async () => {
+        const svg = await drawChange(withRadar, withRadar.replace('radar -> reviews', 'radar -> buyers'));
+        expect(initiativeMarks(svg)).toEqual([{ initiative: 'radar', change: 'changed' }]);
+        expect(changes(svg).find(m => m.element.attributes['data-initiative'] === 'radar')!.text).toContain('pushed reviews before');
+    });
+
+    test('an initiative removed: listed under "Initiatives removed" by its label, marked removed', async () => {
+        const svg = await drawChange(withRadar, SHOP);
+        const rows = changes(svg).filter(m => m.change === 'removed' && m.element.tag === 'text').map(row => row.text.trim());
+        expect(rows).toEqual(['Initiatives removed', 'Radar (radar)']);
+    });
+
+    test('an unchanged initiative has no mark, and an otherwise unchanged wheel is the plain drawing', async () => {
+        expect(await drawChange(withRadar, withRadar)).toBe(await drawPlain(withRadar));
+        expect(initiativeMarks(await drawChange(withRadar, withRadar.replace('"Buyers"', '"Customers"')))).toEqual([]);
+    });
+});
+
 test('a changed driver that is a single point of failure keeps its failure ring visible inside the change ring', async () => {
     const svg = await drawChange(SHOP, SHOP.replace('"Buyers"', '"Customers"'));
     const group = changes(svg).find(m => m.node === 'buyers')!.element;
