@@ -5,7 +5,7 @@
  * fixed order, so the result is still a pure function of the model.
  */
 import RBush, { type BBox } from 'rbush';
-import { alongPolyline, type Box, circleBox, distance, distanceToSegment, extentOf, grow, insidePolygon, overlaps, type Point, segmentHitsBox } from './geometry.js';
+import { alongPolyline, type Box, circleBox, distance, distanceToSegment, grow, overlaps, type Point, PolygonRows, segmentHitsBox } from './geometry.js';
 
 export const FONT_SIZE = 13;
 export const LINK_FONT_SIZE = 11;
@@ -230,44 +230,60 @@ export function placeLinkLabel(occupancy: Occupancy, owner: string, drawn: Point
 }
 
 /**
- * The best spot inside a polygon for a loop marker: the one farthest from everything (up to twice
- * its radius), preferring spots no other loop encloses. A coarse grid first, then a finer one
- * round the best spots: a wheel with ten loops stays fast.
+ * The best spot inside a polygon for a loop marker: the one farthest from everything (up to 2.2
+ * times its radius), preferring spots no other loop encloses. A coarse grid first, then a finer
+ * one round the best two spots. The polygons are read row by row (PolygonRows), and a spot is
+ * measured only as far as it could still beat the best ones so far: the grid costs about its
+ * number of points, not points × polygon edges × loops.
  */
 export function placeMarker(occupancy: Occupancy, polygon: Point[], others: Point[][], radius: number): Point {
-    const bounds = extentOf(polygon);
-    const otherBounds = others.map(extentOf);
-    const score = (p: Point): number => {
-        if (!insidePolygon(p, polygon)) return -Infinity;
-        let edge = Infinity;
-        for (let i = 0; i < polygon.length; i++) edge = Math.min(edge, distanceToSegment(p, polygon[i], polygon[(i + 1) % polygon.length]));
+    const reach = 2.2 * radius;
+    const own = new PolygonRows(polygon, reach);
+    const bounds = own.extent;
+    const rivals = others.map(other => new PolygonRows(other));
+    const nestedAt = (x: number, y: number): number => {
         let nested = 0;
-        others.forEach((other, k) => {
-            const b = otherBounds[k];
-            if (p.x >= b.minX && p.x <= b.maxX && p.y >= b.minY && p.y <= b.maxY && insidePolygon(p, other)) nested++;
-        });
+        for (const rival of rivals) {
+            const b = rival.extent;
+            if (x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY && rival.contains(x, y)) nested++;
+        }
+        return nested;
+    };
+    // A spot's score: its room (capped at `reach`), less 100 when it has less than its radius, less
+    // 3 radii for each other loop round it. `floor`: a spot that cannot score above it is not
+    // worth measuring further (it returns -Infinity then, as outside ones do).
+    const score = (x: number, y: number, floor: number): number => {
+        if (!own.contains(x, y)) return -Infinity;
+        const penalty = nestedAt(x, y) * 3 * radius;
+        if (reach - penalty <= floor) return -Infinity;
+        const edge = own.edgeDistance(x, y);
+        // Room grows with distance, and never exceeds the distance to its own loop's links.
+        if (edge - (edge >= radius ? 0 : 100) - penalty <= floor) return -Infinity;
         // Too near its own loop's links: no need to look round for anything else.
-        const room = edge < radius ? edge : Math.min(occupancy.clearance(p, 2.2 * radius), edge);
-        return Math.min(room, 2.2 * radius) - (room >= radius ? 0 : 100) - nested * 3 * radius;
+        const room = edge < radius ? edge : Math.min(occupancy.clearance({ x, y }, reach), edge);
+        return room - (room >= radius ? 0 : 100) - penalty;
     };
     const width = bounds.maxX - bounds.minX;
     const height = bounds.maxY - bounds.minY;
     const step = Math.max(4, Math.max(width, height) / 14);
-    const scored: Array<{ at: Point; score: number }> = [];
+    // The two best grid spots, best first; a tie goes to the spot met first (top to bottom, then left to right).
+    const seeds: Array<{ at: Point; score: number }> = [];
     for (let y = bounds.minY + step / 2; y < bounds.maxY; y += step) {
         for (let x = bounds.minX + step / 2; x < bounds.maxX; x += step) {
-            const at = { x, y };
-            const value = score(at);
-            if (value > -Infinity) scored.push({ at, score: value });
+            const value = score(x, y, seeds.length < 2 ? -Infinity : seeds[1].score);
+            if (value === -Infinity) continue;
+            const spot = { at: { x, y }, score: value };
+            if (seeds.length === 0 || value > seeds[0].score) seeds.unshift(spot);
+            else if (seeds.length === 1 || value > seeds[1].score) seeds.splice(1, 0, spot);
+            seeds.length = Math.min(seeds.length, 2);
         }
     }
-    scored.sort((a, b) => b.score - a.score || a.at.y - b.at.y || a.at.x - b.at.x);
-    let best = scored[0];
-    for (const seed of scored.slice(0, 2)) {
+    let best = seeds[0];
+    for (const seed of seeds) {
         for (let dy = -1; dy <= 1; dy++) {
             for (let dx = -1; dx <= 1; dx++) {
                 const at = { x: seed.at.x + (dx * step) / 2, y: seed.at.y + (dy * step) / 2 };
-                const value = score(at);
+                const value = score(at.x, at.y, best.score + 1e-9);
                 if (value > best.score + 1e-9) best = { at, score: value };
             }
         }

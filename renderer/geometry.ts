@@ -97,6 +97,76 @@ export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
     return true;
 }
 
+/**
+ * A polygon asked about many points row by row (a grid search): where it crosses each row's
+ * horizontal line is worked out once per row, and only the edges near a row are measured. The
+ * answers are those of `insidePolygon` and `distanceToSegment`, bit for bit: the same arithmetic.
+ */
+export class PolygonRows {
+    readonly extent: Extent;
+    private readonly xs: Float64Array;
+    private readonly ys: Float64Array;
+    private readonly rows = new Map<number, { crossings: Float64Array; near: Int32Array }>();
+
+    /** `reach`: how far `edgeDistance` looks. */
+    constructor(polygon: Point[], private readonly reach = 0) {
+        this.extent = extentOf(polygon);
+        this.xs = Float64Array.from(polygon, p => p.x);
+        this.ys = Float64Array.from(polygon, p => p.y);
+    }
+
+    /** Whether (x, y) is inside, as `insidePolygon` says. */
+    contains(x: number, y: number): boolean {
+        const { crossings } = this.row(y);
+        let inside = false;
+        for (let i = 0; i < crossings.length; i++) if (x < crossings[i]) inside = !inside;
+        return inside;
+    }
+
+    /** The distance from (x, y) to the nearest edge, or `reach` if none is nearer. */
+    edgeDistance(x: number, y: number): number {
+        const { near } = this.row(y);
+        const { xs, ys, reach } = this;
+        const n = xs.length;
+        let best = reach;
+        for (let k = 0; k < near.length; k++) {
+            const i = near[k];
+            const j = i + 1 === n ? 0 : i + 1;
+            const ax = xs[i];
+            const bx = xs[j];
+            if ((ax < bx ? ax : bx) - reach > x || (ax > bx ? ax : bx) + reach < x) continue;
+            const ay = ys[i];
+            const dx = bx - ax;
+            const dy = ys[j] - ay;
+            const lengthSquared = dx * dx + dy * dy;
+            const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / lengthSquared));
+            const d = Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+            if (d < best) best = d;
+        }
+        return best;
+    }
+
+    /** The row's crossings (for `contains`) and the edges within `reach` of it vertically (for `edgeDistance`). */
+    private row(y: number): { crossings: Float64Array; near: Int32Array } {
+        const cached = this.rows.get(y);
+        if (cached) return cached;
+        const { xs, ys, reach } = this;
+        const crossings: number[] = [];
+        const near: number[] = [];
+        // The same test and arithmetic as insidePolygon, whose edge runs from point i to point j = i − 1.
+        for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            if ((ys[i] > y) !== (ys[j] > y)) crossings.push(((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]);
+        }
+        for (let i = 0; i < xs.length; i++) {
+            const j = i + 1 === xs.length ? 0 : i + 1;
+            if (Math.min(ys[i], ys[j]) - reach <= y && Math.max(ys[i], ys[j]) + reach >= y) near.push(i);
+        }
+        const row = { crossings: Float64Array.from(crossings), near: Int32Array.from(near) };
+        this.rows.set(y, row);
+        return row;
+    }
+}
+
 export function insidePolygon(p: Point, polygon: Point[]): boolean {
     let inside = false;
     for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
