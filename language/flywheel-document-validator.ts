@@ -20,6 +20,7 @@ import { CheckerNoticeCode, DiagnosticCode, type DiagnosticData, MAX_DIAGNOSTICS
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSuppressions } from './flywheel-suppressions.js';
 import { closestMatches } from './did-you-mean.js';
+import { flywheelCalled } from './flywheel-vocabulary.js';
 import { parsedWhole, syntaxErrorsOf } from './flywheel-syntax-errors.js';
 import { withCommas } from '../core/counting.js';
 
@@ -82,8 +83,8 @@ export class FlywheelDocumentValidator extends DefaultDocumentValidator {
             const name = reference.$refText;
             const suggestions = lookup.suggestionsFor(name);
             const message = suggestions.length > 0
-                ? `'${name}' is not declared in flywheel '${flywheel.name}': did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?`
-                : `'${name}' is not declared in flywheel '${flywheel.name}': declare it as a driver or fix the name.`;
+                ? `'${name}' is not declared in ${flywheelCalled(flywheel)}: did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?`
+                : `'${name}' is not declared in ${flywheelCalled(flywheel)}: declare it as a driver or fix the name.`;
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: error.info.container,
                 range: reference.$refNode?.range,

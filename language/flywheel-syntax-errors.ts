@@ -15,6 +15,7 @@ import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { type Flywheel, isFlywheel, type Model } from './generated/ast.js';
 import { endOf, isAuthoredLexingError } from './flywheel-lexer.js';
 import { anchorsOnPrevious, plainRuleName } from './flywheel-parser-messages.js';
+import { flywheelCalled } from './flywheel-vocabulary.js';
 
 export interface SyntaxProblem {
     start: number;
@@ -100,9 +101,9 @@ function fromParsingError(error: IRecognitionException, model: Model, text: stri
         const end = previous && isReal(previous) ? endOf(previous) : at;
         const where = `the \`{\` at ${lineColumn(text, open.offset)}`;
         const message = token
-            ? `Flywheel '${flywheel.name}' is not closed: add \`}\` before the next \`flywheel\` to close ${where}.`
-            : `The file ends before flywheel '${flywheel.name}' is closed: add \`}\` to close ${where}.`;
-        return [{ start: end, end, message, suggestions: [], related: { start: open.offset, end: open.end, message: `flywheel '${flywheel.name}' opens here` } }];
+            ? `${flywheelCalled(flywheel, true)} is not closed: add \`}\` before the next \`flywheel\` to close ${where}.`
+            : `The file ends before ${flywheelCalled(flywheel)} is closed: add \`}\` to close ${where}.`;
+        return [{ start: end, end, message, suggestions: [], related: { start: open.offset, end: open.end, message: `${flywheelCalled(flywheel, true)} opens here` } }];
     }
     if (previous && isReal(previous) && anchorsOnPrevious(token, previous, expectsClosingBrace)) {
         return [{ start: previous.startOffset, end: endOf(previous), message: error.message, suggestions: [] }];

@@ -16,6 +16,7 @@ import { type FlywheelAnalyzer, type FlywheelFacts, sourceOf } from './flywheel-
 import type { FlywheelCoreServices } from './flywheel-module.js';
 import type { FlywheelSettings } from './flywheel-settings.js';
 import { counted as count, withCommas } from '../core/counting.js';
+import { flywheelCalled } from './flywheel-vocabulary.js';
 
 export function registerValidationChecks(services: FlywheelCoreServices): void {
     const validator = services.validation.FlywheelValidator;
@@ -75,7 +76,7 @@ export class FlywheelValidator {
             const about = isInitiative(declaration)
                 ? { initiative: facts.initiatives.indexOf(declaration) }
                 : { node: facts.declarations.indexOf(declaration) };
-            accept('error', `'${declaration.name}' is already declared in flywheel '${flywheel.name}'.`, {
+            accept('error', `'${declaration.name}' is already declared in ${flywheelCalled(flywheel)}.`, {
                 ...at(DiagnosticCode.DuplicateName, declaration, { ...about, names: [declaration.name] }),
                 relatedInformation: [related(earlier, 'first declared here', 'name')]
             });
@@ -84,7 +85,7 @@ export class FlywheelValidator {
 
     checkMissingGoal(flywheel: Flywheel, accept: ValidationAcceptor): void {
         if (!flywheel.members.some(isGoal)) {
-            accept('error', `Flywheel '${flywheel.name}' has no goal: add \`goal name "Growth in what?"\`.`, at(DiagnosticCode.MissingGoal, flywheel));
+            accept('error', `${flywheelCalled(flywheel, true)} has no goal: add \`goal name "Growth in what?"\`.`, at(DiagnosticCode.MissingGoal, flywheel));
         }
     }
 
@@ -92,7 +93,7 @@ export class FlywheelValidator {
         const [goal, ...later] = flywheel.members.filter(isGoal);
         const { declarations } = this.analyzer.analyze(flywheel);
         for (const extra of later) {
-            accept('error', `Flywheel '${flywheel.name}' already has the goal '${goal.name}': a flywheel has one single purpose.`, {
+            accept('error', `${flywheelCalled(flywheel, true)} already has the goal '${goal.name}': a flywheel has one single purpose.`, {
                 ...at(DiagnosticCode.DuplicateGoal, extra, { node: nodeIndex(declarations, extra), names: [extra.name, goal.name].filter(Boolean) }),
                 relatedInformation: [related(goal, 'the goal')]
             });

@@ -47,6 +47,15 @@ export function arrowPolarity(arrow: Arrow): string {
     return `${signOf(arrow) > 0 ? 'reinforcing' : 'dampening'}${isDelayed(arrow) ? ', delayed' : ''}`;
 }
 
+/**
+ * How a message names a flywheel: `flywheel 'Shop'`, or `this flywheel` when a syntax error took
+ * its name (never `'undefined'`). `start` for the start of a sentence.
+ */
+export function flywheelCalled(flywheel: { name?: string }, start = false): string {
+    const words = flywheel.name ? `flywheel '${flywheel.name}'` : 'this flywheel';
+    return start ? words[0].toUpperCase() + words.slice(1) : words;
+}
+
 /** "`->`, `-|`, `~>` or `~|`" */
 export function listOfArrows(): string {
     return orList(ARROWS.map(arrow => `\`${arrow}\``));

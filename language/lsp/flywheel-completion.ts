@@ -10,14 +10,12 @@ import type { AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, Ref
 import { type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, DefaultCompletionProvider } from 'langium/lsp';
 import { type CancellationToken, type CompletionList, type CompletionParams, CompletionItemKind, CompletionTriggerKind } from 'vscode-languageserver';
 import { isDeclaration, isDriver, isGoal, isNode, type Model } from '../generated/ast.js';
-import { ARROWS } from '../flywheel-vocabulary.js';
+import { arrowMeaning, ARROWS } from '../flywheel-vocabulary.js';
+import type { Arrow } from '../generated/ast.js';
 
-const ARROW_MEANINGS: Record<string, string> = {
-    '->': 'reinforces: more of the source, more of the target',
-    '-|': 'dampens: more of the source, less of the target',
-    '~>': 'reinforces, with a delay',
-    '~|': 'dampens, with a delay'
-};
+function isArrow(text: string): text is Arrow {
+    return (ARROWS as readonly string[]).includes(text);
+}
 
 const ARROW_PATTERN = ARROWS.map(arrow => arrow.replace(/[|]/g, '\\|')).join('|');
 /** The line so far ends with `name ARROW `: a link's target comes next. */
@@ -42,13 +40,12 @@ export class FlywheelCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const meaning = ARROW_MEANINGS[keyword.value];
-        if (meaning === undefined) return super.completionForKeyword(context, keyword, acceptor);
-        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Operator, detail: meaning, sortText: `0${(ARROWS as readonly string[]).indexOf(keyword.value)}` });
+        if (!isArrow(keyword.value)) return super.completionForKeyword(context, keyword, acceptor);
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Operator, detail: arrowMeaning(keyword.value), sortText: `0${ARROWS.indexOf(keyword.value)}` });
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return keyword.value in ARROW_MEANINGS || super.filterKeyword(context, keyword);
+        return isArrow(keyword.value) || super.filterKeyword(context, keyword);
     }
 
     /** Each name with what the drawing shows for it: its label and kinds (`Customer experience · quality driver`). */

@@ -9,6 +9,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import { type Flywheel, type Initiative, isDriver, isFlywheel, isGoal, isInitiative, isLink, type Link, type Node } from '../generated/ast.js';
 import type { PressureTest } from '../../core/analysis/pressure.js';
+import { isDelayed, signOf } from '../../core/analysis/graph.js';
 import type { FlywheelAnalyzer, FlywheelFacts } from '../flywheel-analyzer.js';
 import type { FlywheelServices } from '../flywheel-lsp-module.js';
 
@@ -43,8 +44,8 @@ export class FlywheelHoverProvider extends AstNodeHoverProvider {
         const { source, target, arrow, label } = facts.graph.links[index];
         const [from, to] = [facts.graph.nodes[source].name, facts.graph.nodes[target].name];
         const written = `\`${from} ${arrow} ${to}${label === undefined ? '' : ` ${JSON.stringify(label)}`}\``;
-        const effect = arrow.endsWith('>') ? `reinforcing: more \`${from}\`, more \`${to}\`` : `dampening: more \`${from}\`, less \`${to}\``;
-        const delay = arrow.startsWith('~') ? ', with a delay' : '';
+        const effect = signOf(arrow) > 0 ? `reinforcing: more \`${from}\`, more \`${to}\`` : `dampening: more \`${from}\`, less \`${to}\``;
+        const delay = isDelayed(arrow) ? ', with a delay' : '';
         const loops = facts.analysis.loops.filter(loop => loop.links.includes(index)).map(loop => loop.id);
         const place = loops.length > 0
             ? `Part of ${loops.join(', ')}.`

@@ -11,6 +11,7 @@ import type { Model } from '../generated/ast.js';
 import { DiagnosticCode, dataOf } from '../diagnostic-codes.js';
 import { CONFIGURABLE_CODES } from '../flywheel-config.js';
 import { DISABLE_FLYWHEEL, DISABLE_NEXT_LINE, directivesOf, type SuppressionDirective } from '../flywheel-suppressions.js';
+import { flywheelCalled } from '../flywheel-vocabulary.js';
 
 /** A quick fix still (VS Code matches kinds by prefix), told apart from the fixes that repair the cause. */
 export const SUPPRESS_KIND = `${CodeActionKind.QuickFix}.suppress`;
@@ -25,7 +26,7 @@ export function suppressionFixes(document: LangiumDocument, diagnostic: Diagnost
     const fixes = [action(`Suppress ${code} on this line`, nextLineEdit(document, directives, diagnostic.range.start.line, code))];
     const flywheel = index === undefined ? undefined : (document.parseResult.value as Model).flywheels[index];
     if (flywheel?.$cstNode) {
-        fixes.push(action(`Suppress ${code} in flywheel '${flywheel.name}'`, flywheelEdit(document, directives, flywheel.$cstNode.offset, code)));
+        fixes.push(action(`Suppress ${code} in ${flywheelCalled(flywheel)}`, flywheelEdit(document, directives, flywheel.$cstNode.offset, code)));
     }
     return fixes;
 }

@@ -178,6 +178,15 @@ describe('no cascades', () => {
         expect(diagnostics.map(d => d.code).sort()).toEqual(['syntax-error', 'unresolved-reference']);
     });
 
+    test('a flywheel whose name was lost to a syntax error is called "this flywheel", never \'undefined\' (found by the fuzzer)', async () => {
+        const { diagnostics } = await validate('flywheel "Shop" {\n    goal g\n    driver a\n    driver a\n    g -> a -> g\n    a -> nowhere\n}\n');
+        expect(diagnostics.map(d => `${d.code}: ${d.message}`).sort()).toEqual([
+            "duplicate-name: 'a' is already declared in this flywheel.",
+            'syntax-error: A flywheel needs a name before its label: `flywheel Marketplace "Our marketplace" { … }`.',
+            "unresolved-reference: 'nowhere' is not declared in this flywheel: declare it as a driver or fix the name."
+        ]);
+    });
+
     test('a duplicate declaration gets duplicate-name only, pointing at the first', async () => {
         const { text, ranges } = marked(`flywheel Data {
     goal insight "Insight"

@@ -74,8 +74,8 @@ describe('completion', () => {
                 const arrow = (label: string) => list.items.find(i => i.label === label)?.detail;
                 expect(arrow('->')).toBe('reinforces: more of the source, more of the target');
                 expect(arrow('-|')).toBe('dampens: more of the source, less of the target');
-                expect(arrow('~>')).toBe('reinforces, with a delay');
-                expect(arrow('~|')).toBe('dampens, with a delay');
+                expect(arrow('~>')).toBe('reinforces: more of the source, more of the target, with a delay');
+                expect(arrow('~|')).toBe('dampens: more of the source, less of the target, with a delay');
             }
         });
     });
