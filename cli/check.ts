@@ -19,6 +19,7 @@ import {
     type FileReport, type Finding, formatGithub, formatHuman, formatJson, formatSarif, sortFindings, summarize, toFinding
 } from './report.js';
 import { createCliServices, loadFiles } from './workspace.js';
+import { writeErr, writeOut } from './output.js';
 
 export type CheckFormat = 'human' | 'json' | 'github' | 'sarif';
 const FORMATS: CheckFormat[] = ['human', 'json', 'github', 'sarif'];
@@ -190,7 +191,7 @@ export async function runCheck(args: string[]): Promise<number> {
         honourIgnores: !values['no-ignore'],
         stdin: readStdinOption(values.stdin, values['stdin-filename'], positionals)
     });
-    for (const note of result.notes) process.stderr.write(`${note}\n`);
-    process.stdout.write(result.output);
+    for (const note of result.notes) writeErr(`${note}\n`);
+    writeOut(result.output);
     return result.exitCode;
 }

@@ -1,6 +1,10 @@
 /** What every `flywheel` subcommand provides, and the option parsing they share. */
-import { parseArgs } from 'node:util';
 import { UsageError } from './files.js';
+import { stdoutIsTerminal } from './output.js';
+
+// Not `import … from 'node:util'`: building util's ES namespace loads its diff, which opens
+// process.stderr and with it Node's streams (about 3 ms of every start; see output.ts).
+const { parseArgs } = process.getBuiltinModule('node:util');
 
 export interface Command {
     name: string;
@@ -46,5 +50,5 @@ function withNegativeValues(args: string[], options: OptionSpec): string[] {
 
 /** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
 export function useColor(): boolean {
-    return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    return stdoutIsTerminal() && !process.env.NO_COLOR;
 }

@@ -14,6 +14,7 @@ import type { Theme } from '../renderer/svg.js';
 import { UsageError } from './files.js';
 import { checkFolderExists, inFormat, outputPaths, writeDrawing } from './render.js';
 import { sortFindings, toFinding } from './report.js';
+import { writeErr, writeOut } from './output.js';
 
 export interface DrawnSide {
     /** How the side is named in messages. */
@@ -41,10 +42,10 @@ export async function writeDiffDrawings(services: FlywheelCoreServices, sides: [
     for (const [i, { svg }] of drawn.entries()) {
         const bytes = await inFormat(svg, options.format);
         if (targets[i] === '-') {
-            process.stdout.write(bytes);
+            writeOut(bytes);
         } else {
             writeDrawing(targets[i], bytes);
-            process.stdout.write(`wrote ${targets[i]}\n`);
+            writeOut(`wrote ${targets[i]}\n`);
         }
     }
     return 0;
@@ -54,7 +55,7 @@ export async function writeDiffDrawings(services: FlywheelCoreServices, sides: [
 function parses({ name, document }: DrawnSide): boolean {
     const syntaxErrors = (document?.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding);
     if (syntaxErrors.length === 0) return true;
-    for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${name}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
-    process.stderr.write(`flywheel: '${name}' does not parse, so what changed cannot be drawn\n`);
+    for (const f of sortFindings(syntaxErrors)) writeErr(`${name}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
+    writeErr(`flywheel: '${name}' does not parse, so what changed cannot be drawn\n`);
     return false;
 }

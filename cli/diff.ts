@@ -18,6 +18,7 @@ import { diffJson, diffMarkdown, diffText } from './diff-report.js';
 import { decodeUtf8, readFlyFile, UsageError } from './files.js';
 import { formatOf, oneOf } from './render.js';
 import { createCliServices } from './workspace.js';
+import { writeOut } from './output.js';
 
 /** One version: the name it is shown by, and its text (undefined when the file does not exist there). */
 interface Side {
@@ -52,7 +53,7 @@ export async function runDiff(args: string[]): Promise<number> {
     // git prints one file's report after another: a blank line keeps them apart.
     const separator = values.git ? '\n' : '';
     const report = format === 'json' ? diffJson(diff, names) : format === 'markdown' ? diffMarkdown(diff, titleOf(old, now)) : diffText(diff, titleOf(old, now));
-    process.stdout.write(report + separator);
+    writeOut(report + separator);
     return 0;
 }
 

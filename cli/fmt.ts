@@ -14,6 +14,7 @@ import { findFlyFiles } from './file-walk.js';
 import { isUnreadable, type SourceFile, tryReadFlyFile, UsageError, writeFlyFile } from './files.js';
 import { sortFindings, toFinding } from './report.js';
 import { loadFiles } from './workspace.js';
+import { writeErr, writeOut } from './output.js';
 
 type Outcome = 'changed' | 'unchanged' | 'unparsable' | 'refused' | 'unreadable' | 'unwritable';
 
@@ -31,7 +32,7 @@ export async function runFmt(args: string[]): Promise<number> {
     if (stdin) return formatStandardInput(services, stdin, check);
     const configs = new ConfigFiles(services.validation.FlywheelSettings);
     const found = findFlyFiles(positionals.length > 0 ? positionals : ['.'], { honourIgnores: !values['no-ignore'], configs });
-    for (const path of found.ignored) process.stderr.write(`flywheel: '${path}' is ignored by its flywheel.config.json (use --no-ignore to format it)\n`);
+    for (const path of found.ignored) writeErr(`flywheel: '${path}' is ignored by its flywheel.config.json (use --no-ignore to format it)\n`);
     const inputs = found.paths.map(tryReadFlyFile);
     const readable = inputs.filter((f): f is SourceFile => !isUnreadable(f));
     const loaded = await loadFiles(services, readable, false);
@@ -39,7 +40,7 @@ export async function runFmt(args: string[]): Promise<number> {
     const outcomes: Outcome[] = [];
     for (const input of inputs) {
         if (isUnreadable(input)) {
-            process.stderr.write(`${input.path}:1:1: error: ${input.reason} [unreadable-file]\n`);
+            writeErr(`${input.path}:1:1: error: ${input.reason} [unreadable-file]\n`);
             outcomes.push('unreadable');
         }
     }
@@ -51,21 +52,21 @@ export async function runFmt(args: string[]): Promise<number> {
             outcomes.push('unchanged');
         } else if (check) {
             outcomes.push('changed');
-            process.stdout.write(`would reformat ${file.path}\n`);
+            writeOut(`would reformat ${file.path}\n`);
         } else {
             try {
                 writeFlyFile(file, outcome.text);
             } catch (error) {
                 if (!(error instanceof UsageError)) throw error;
-                process.stderr.write(`${file.path}: error: ${error.message}\n`);
+                writeErr(`${file.path}: error: ${error.message}\n`);
                 outcomes.push('unwritable');
                 continue;
             }
             outcomes.push('changed');
-            process.stdout.write(`formatted ${file.path}\n`);
+            writeOut(`formatted ${file.path}\n`);
         }
     }
-    process.stderr.write(summary(outcomes, check));
+    writeErr(summary(outcomes, check));
     if (outcomes.some(o => o === 'unreadable' || o === 'unwritable')) return 2;
     const failed = outcomes.some(o => o === 'unparsable' || o === 'refused' || (check && o === 'changed'));
     return failed ? 1 : 0;
@@ -81,9 +82,9 @@ async function formatStandardInput(services: FlywheelServices, input: { path: st
     const outcome = await formatOne(services, document, file.path);
     const text = outcome.kind === 'formatted' ? outcome.text : file.text;
     if (check) {
-        if (outcome.kind === 'formatted' && text !== file.text) process.stdout.write(`would reformat ${file.path}\n`);
+        if (outcome.kind === 'formatted' && text !== file.text) writeOut(`would reformat ${file.path}\n`);
     } else {
-        process.stdout.write(text);
+        writeOut(text);
     }
     return outcome.kind !== 'formatted' || (check && text !== file.text) ? 1 : 0;
 }
@@ -100,7 +101,7 @@ async function formatOne(services: FlywheelServices, document: LangiumDocument, 
         return { kind: 'formatted', text: await formatText(services.lsp.Formatter as FlywheelFormatter, document) };
     } catch (error) {
         if (!(error instanceof FormattingWouldChangeMeaningError)) throw error;
-        process.stderr.write(`${path}: error: the formatter would change what this file means, so it was left as it is; please report it with the file [internal]\n`);
+        writeErr(`${path}: error: the formatter would change what this file means, so it was left as it is; please report it with the file [internal]\n`);
         return { kind: 'refused' };
     }
 }
@@ -110,7 +111,7 @@ async function reportSyntaxErrors(services: FlywheelServices, document: LangiumD
     const diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
     const findings = sortFindings(diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError).map(toFinding));
     for (const f of findings) {
-        process.stderr.write(`${path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
+        writeErr(`${path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
     }
 }
 

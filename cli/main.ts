@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { UsageError } from './files.js';
 import { DEFAULT_MAX_DRIVERS } from '../core/limits.js';
 import { EXPORT_FORMAT_NAMES } from '../renderer/export-formats.js';
+import { writeErr, writeOut } from './output.js';
 
 declare const FLYWHEEL_VERSION: string;
 
@@ -90,11 +91,11 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
     const [name, ...args] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-        process.stdout.write(usage() + '\n');
+        writeOut(usage() + '\n');
         return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-        process.stdout.write(`${FLYWHEEL_VERSION}\n`);
+        writeOut(`${FLYWHEEL_VERSION}\n`);
         return 0;
     }
     const command = COMMANDS.find(c => c.name === name);
@@ -102,27 +103,20 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command '${name}' (expected ${COMMANDS.map(c => c.name).join(', ')}; see flywheel --help)`);
     }
     if (args.includes('--help') || args.includes('-h')) {
-        process.stdout.write(command.usage + '\n');
+        writeOut(command.usage + '\n');
         return 0;
     }
     return command.run(args);
 }
 
-// A pager quitting, or `| head`, closes standard output early: that is not an error, and it
-// changes nothing else. The command runs to its end (a `fmt` never stops between files) and
-// exits with the code it found, so `set -o pipefail` in CI still sees a failed check.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-});
-
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     (error: unknown) => {
         if (error instanceof UsageError) {
-            process.stderr.write(`flywheel: ${error.message}\n`);
+            writeErr(`flywheel: ${error.message}\n`);
         } else {
-            process.stderr.write(`flywheel: internal error: ${(error as Error)?.message ?? error} (please report it; set FLYWHEEL_DEBUG=1 for details)\n`);
-            if (process.env.FLYWHEEL_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+            writeErr(`flywheel: internal error: ${(error as Error)?.message ?? error} (please report it; set FLYWHEEL_DEBUG=1 for details)\n`);
+            if (process.env.FLYWHEEL_DEBUG) writeErr(`${(error as Error)?.stack}\n`);
         }
         process.exitCode = 2;
     }

@@ -12,6 +12,7 @@ import { readFlyFile, UsageError } from './files.js';
 import { formatHuman, sortFindings, toFinding } from './report.js';
 import { oneOf } from './render.js';
 import { createCliServices, loadFiles } from './workspace.js';
+import { writeErr, writeOut } from './output.js';
 
 const FORMATS = ['markdown', 'json'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -31,8 +32,8 @@ export async function runReport(args: string[]): Promise<number> {
     const validator = services.validation.FlywheelValidator;
     const flywheels = document.parseResult.value.flywheels;
     if (!flywheels.every(flywheel => validator.isReadyForWheelRules(flywheel)) || document.parseResult.parserErrors.length > 0) {
-        process.stderr.write(formatHuman([{ path: file.path, text: file.text, findings: errors }], { color: useColor() }));
-        process.stderr.write(`flywheel: no pressure test for '${file.path}' until its text parses and every name is declared\n`);
+        writeErr(formatHuman([{ path: file.path, text: file.text, findings: errors }], { color: useColor() }));
+        writeErr(`flywheel: no pressure test for '${file.path}' until its text parses and every name is declared\n`);
         return 1;
     }
     const analyzer = services.analysis.FlywheelAnalyzer;
@@ -41,7 +42,7 @@ export async function runReport(args: string[]): Promise<number> {
         return flywheelReport(graph, analysis, analyzer.pressure(flywheel));
     });
     const counts = { errors: errors.length, warnings: findings.filter(f => f.severity === 'warning').length };
-    process.stdout.write(format === 'json'
+    writeOut(format === 'json'
         ? JSON.stringify({ path: file.path, flywheels: reports, diagnostics: counts }, null, 2) + '\n'
         : reportMarkdown(file.path, reports, counts));
     return errors.length > 0 ? 1 : 0;

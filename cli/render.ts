@@ -16,6 +16,7 @@ import { isMarkdownPath } from './file-walk.js';
 import { describeFsError, readFlyFile, type SourceFile, UsageError } from './files.js';
 import { sortFindings, toFinding } from './report.js';
 import { createCliServices, loadFiles } from './workspace.js';
+import { writeErr, writeOut } from './output.js';
 
 export async function runRender(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
@@ -43,8 +44,8 @@ export async function runRender(args: string[]): Promise<number> {
         const { number, toFile } = units[i];
         const syntaxErrors = (document.diagnostics ?? []).filter(d => d.code === DiagnosticCode.SyntaxError).map(d => toFinding(toFile(d)));
         if (syntaxErrors.length > 0) {
-            for (const f of sortFindings(syntaxErrors)) process.stderr.write(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
-            process.stderr.write(number === undefined
+            for (const f of sortFindings(syntaxErrors)) writeErr(`${file.path}:${f.line}:${f.column}: error: ${f.message} [${f.code}]\n`);
+            writeErr(number === undefined
                 ? `flywheel: '${file.path}' does not parse, so it cannot be drawn\n`
                 : `flywheel: block ${number} of '${file.path}' does not parse, so it is not drawn\n`);
             unparsable++;
@@ -68,10 +69,10 @@ export async function runRender(args: string[]): Promise<number> {
     for (const [i, { model }] of drawings.entries()) {
         const bytes = await draw(model, theme, format);
         if (targets[i] === '-') {
-            process.stdout.write(bytes);
+            writeOut(bytes);
         } else {
             writeDrawing(targets[i], bytes);
-            process.stdout.write(`wrote ${targets[i]}\n`);
+            writeOut(`wrote ${targets[i]}\n`);
         }
     }
     return unparsable > 0 ? 1 : 0;

@@ -1,10 +1,11 @@
 /**
  * `flywheel check` loads only what it uses: none of the LSP protocol library (the CLI never speaks
- * LSP), and not the parts of Node's fs that an ES-module import of `node:fs` would load (its
- * streams and promises). How long start-up takes is for `npm run bench` to say, not this test.
+ * LSP), not the parts of Node's fs that an ES-module import of `node:fs` would load (its
+ * streams and promises), and no stream objects to write its report to a pipe or a file. How long
+ * start-up takes is for `npm run bench` to say, not this test.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempTree } from './run-flywheel.js';
@@ -39,14 +40,40 @@ describe('flywheel check at start-up', () => {
     });
 
     test('loads neither the streams nor the promises of node:fs', () => {
-        const root = tempTree({ 'clean.fly': clean });
-        // Node's own list of the built-in modules it loaded, read as the process exits.
-        const report = "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))";
-        const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, resolve('bin/flywheel.mjs'), 'check', 'clean.fly'], { cwd: root, encoding: 'utf8' });
-        expect(run.stdout).toBe('✓ 1 file checked: no problems.\n');
-        const loaded = JSON.parse(run.stderr) as string[];
+        const loaded = builtinsLoadedBy(['check', 'clean.fly'], { 'clean.fly': clean }).modules;
         expect(loaded).toContain('NativeModule fs');
         expect(loaded).not.toContain('NativeModule internal/fs/streams');
         expect(loaded).not.toContain('NativeModule internal/fs/promises');
     });
+
+    test('writes its report to a pipe without loading Node\'s streams', () => {
+        const { stdout, modules } = builtinsLoadedBy(['check', 'clean.fly'], { 'clean.fly': clean });
+        expect(stdout).toBe('✓ 1 file checked: no problems.\n');
+        expect(modules).not.toContain('NativeModule stream');
+        expect(modules).not.toContain('NativeModule net');
+    });
+
+    test('writes findings to a file, and notes to standard error, without loading Node\'s streams', () => {
+        const root = tempTree({ 'broken.fly': 'flywheel W {\n    goal g\n    g -> nowhere\n}\n', 'flywheel.config.json': '{ "ignore": ["skipped.fly"] }', 'skipped.fly': clean });
+        const report = join(root, 'report.txt');
+        const { modules, status } = builtinsLoadedBy(['check', 'broken.fly', 'skipped.fly'], {}, root, report);
+        expect(status).toBe(1);
+        expect(readFileSync(report, 'utf8')).toMatch(/^broken\.fly:3:10: error: .*nowhere/m);
+        expect(modules).not.toContain('NativeModule stream');
+    });
 });
+
+/**
+ * Runs the CLI and reads Node's own list of the built-in modules it loaded as the process exits
+ * (written with fs.writeSync: the stream process.stderr would load what the list is about).
+ * Standard output goes to a pipe, or to the file `stdoutFile`.
+ */
+function builtinsLoadedBy(args: string[], files: Record<string, string>, root = tempTree(files), stdoutFile?: string) {
+    const listFile = join(root, 'loaded.json');
+    const report = `process.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(listFile)}, JSON.stringify(process.moduleLoadList)))`;
+    const command = [process.execPath, '--import', `data:text/javascript,${encodeURIComponent(report)}`, resolve('bin/flywheel.mjs'), ...args];
+    const stdout = stdoutFile === undefined ? 'pipe' : openSync(stdoutFile, 'w');
+    const run = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'] });
+    if (typeof stdout === 'number') closeSync(stdout);
+    return { stdout: run.stdout, stderr: run.stderr, status: run.status, modules: JSON.parse(readFileSync(listFile, 'utf8')) as string[] };
+}
