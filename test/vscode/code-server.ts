@@ -113,13 +113,22 @@ export async function runInCodeServer(entry: string, run: CodeServerRun): Promis
         // serves the webviews too: a webview page that found it in control waited for its own one to take over
         // ("Found unexpected service worker controller"), for tens of seconds, and a webview opened soon after
         // another stayed blank meanwhile. The launcher keeps code-server's away; the webviews' own one registers.
+        // A webview page already controlled by the webviews' worker (every webview after the first) asks to
+        // register it again all the same; Chromium queues that behind a soft update of the worker, and the
+        // page waited for it (2-4 s here, tens of seconds on a busy machine: the blank preview of the web
+        // worker suite's flaky runs). Such a page gets the registration it already has at once.
         await page.addInitScript(() => {
             type Register = (script: string | URL, options?: object) => Promise<unknown>;
-            const workers = (globalThis as { navigator?: { serviceWorker?: { register: Register } } }).navigator?.serviceWorker;
+            interface Workers { register: Register; controller: { scriptURL: string } | null; getRegistration(): Promise<unknown> }
+            const workers = (globalThis as { navigator?: { serviceWorker?: Workers } }).navigator?.serviceWorker;
             if (!workers) return;
             const register = workers.register.bind(workers);
-            workers.register = (script, options) =>
-                (String(script).includes('/_static/out/browser/serviceWorker.js') ? Promise.reject(new Error('no code-server service worker in tests')) : register(script, options));
+            workers.register = (script, options) => {
+                if (String(script).includes('/_static/out/browser/serviceWorker.js')) return Promise.reject(new Error('no code-server service worker in tests'));
+                // The webview page's own test for "already controlled by this worker" (pre/index.html).
+                if (workers.controller?.scriptURL.endsWith(String(script))) return workers.getRegistration().then(found => found ?? register(script, options));
+                return register(script, options);
+            };
         });
         // Runs in every frame, webviews included, from the moment each is created (page/preview-recorder.ts).
         await page.addInitScript({ path: join(repo, 'out/test/preview-recorder.js') });
