@@ -5,7 +5,7 @@
  * fixed order, so the result is still a pure function of the model.
  */
 import RBush, { type BBox } from 'rbush';
-import { alongPolyline, type Box, circleBox, distance, distanceToSegment, grow, overlaps, type Point, PolygonRows, segmentHitsBox } from './geometry.js';
+import { alongPolyline, type Box, circleBox, distance, distanceToSegment, extentOf, grow, overlaps, type Point, PolygonRows, segmentHitsBox } from './geometry.js';
 
 export const FONT_SIZE = 13;
 export const LINK_FONT_SIZE = 11;
@@ -15,13 +15,21 @@ export const LINE_HEIGHT = FONT_SIZE + 3;
 export const LINK_LINE_HEIGHT = LINK_FONT_SIZE + 2;
 
 interface Item extends BBox {
-    kind: 'node' | 'label' | 'segment' | 'mark' | 'marker';
+    kind: 'node' | 'label' | 'line' | 'mark' | 'marker';
     /** The node or link it belongs to: a node's own label may touch its circle, a link's label its own line. */
     owner: string;
     box?: Box;
     circle?: { center: Point; radius: number };
-    segment?: [Point, Point];
+    /** A run of a link's line: the segments from point `from` to point `to` of `points`. */
+    line?: { points: Point[]; from: number; to: number };
 }
+
+/**
+ * Segments per R-tree entry of a link's line: a line is a few dozen short segments, and one entry
+ * per run of them keeps the tree small (it is built on every keystroke) while a search still
+ * narrows to the runs near the spot; each run's segments are then measured one by one.
+ */
+const SEGMENTS_PER_ENTRY = 8;
 
 /** What is on the page so far. */
 export class Occupancy {
@@ -34,26 +42,30 @@ export class Occupancy {
         boxes: Array<{ box: Box; owner: string }>;
     }) {
         const items: Item[] = [];
-        for (const { center, radius, owner } of start.circles) items.push({ ...toBBox(circleBox(center, radius)), kind: 'node', owner, circle: { center, radius } });
+        for (const { center, radius, owner } of start.circles) {
+            const { minX, minY, maxX, maxY } = toBBox(circleBox(center, radius));
+            items.push({ minX, minY, maxX, maxY, kind: 'node', owner, circle: { center, radius } });
+        }
         for (const { points, owner } of start.polylines) {
-            for (let i = 0; i + 1 < points.length; i++) {
-                const [a, b] = [points[i], points[i + 1]];
-                items.push({ minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y), kind: 'segment', owner, segment: [a, b] });
+            for (let from = 0; from + 1 < points.length; from += SEGMENTS_PER_ENTRY) {
+                const to = Math.min(from + SEGMENTS_PER_ENTRY, points.length - 1);
+                const { minX, minY, maxX, maxY } = extentOf(points.slice(from, to + 1));
+                items.push({ minX, minY, maxX, maxY, kind: 'line', owner, line: { points, from, to } });
             }
         }
-        for (const { box, owner } of start.boxes) items.push({ ...toBBox(box), kind: 'mark', owner, box });
+        for (const { box, owner } of start.boxes) items.push(boxItem(box, 'mark', owner));
         this.tree.load(items);
     }
 
     addBox(box: Box, kind: 'label' | 'mark' | 'marker', owner: string): void {
-        this.tree.insert({ ...toBBox(box), kind, owner, box });
+        this.tree.insert(boxItem(box, kind, owner));
     }
 
     /** Whether the box is free, ignoring what belongs to `owner` and, unless asked, link lines. */
     isFree(box: Box, owner: string, options: { lines?: boolean } = {}): boolean {
         return !this.tree.search(toBBox(box)).some(item => {
             if (item.owner === owner) return false;
-            if (item.kind === 'segment') return options.lines === true && segmentHitsBox(item.segment![0], item.segment![1], box);
+            if (item.line) return options.lines === true && lineHitsBox(item.line, box);
             if (item.circle) return circleHitsBox(item.circle.center, item.circle.radius, box);
             return overlaps(item.box!, box);
         });
@@ -63,7 +75,7 @@ export class Occupancy {
     isSegmentFree(a: Point, b: Point, owner: string): boolean {
         const bounds = { minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y) };
         return !this.tree.search(bounds).some(item => {
-            if (item.owner === owner || item.kind === 'segment') return false;
+            if (item.owner === owner || item.line) return false;
             if (item.circle) return distanceToSegment(item.circle.center, a, b) < item.circle.radius;
             return segmentHitsBox(a, b, item.box!);
         });
@@ -73,7 +85,7 @@ export class Occupancy {
     covered(box: Box, owner: string): number {
         let area = 0;
         for (const item of this.tree.search(toBBox(box))) {
-            if (item.owner === owner || item.kind === 'segment') continue;
+            if (item.owner === owner || item.line) continue;
             const other = item.box ?? circleBox(item.circle!.center, item.circle!.radius);
             const w = Math.min(box.x + box.width, other.x + other.width) - Math.max(box.x, other.x);
             const h = Math.min(box.y + box.height, other.y + other.height) - Math.max(box.y, other.y);
@@ -87,7 +99,7 @@ export class Occupancy {
         let best = reach;
         for (const item of this.tree.search({ minX: p.x - reach, minY: p.y - reach, maxX: p.x + reach, maxY: p.y + reach })) {
             let d: number;
-            if (item.segment) d = distanceToSegment(p, item.segment[0], item.segment[1]);
+            if (item.line) d = lineDistance(p, item.line);
             else if (item.circle) d = distance(p, item.circle.center) - item.circle.radius;
             else d = boxDistance(p, item.box!);
             if (d < best) best = Math.max(0, d);
@@ -98,6 +110,21 @@ export class Occupancy {
 
 function toBBox(box: Box): BBox {
     return { minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height };
+}
+
+function boxItem(box: Box, kind: Item['kind'], owner: string): Item {
+    return { minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height, kind, owner, box };
+}
+
+function lineHitsBox({ points, from, to }: NonNullable<Item['line']>, box: Box): boolean {
+    for (let i = from; i < to; i++) if (segmentHitsBox(points[i], points[i + 1], box)) return true;
+    return false;
+}
+
+function lineDistance(p: Point, { points, from, to }: NonNullable<Item['line']>): number {
+    let nearest = Infinity;
+    for (let i = from; i < to; i++) nearest = Math.min(nearest, distanceToSegment(p, points[i], points[i + 1]));
+    return nearest;
 }
 
 function boxDistance(p: Point, box: Box): number {
@@ -231,16 +258,15 @@ export function placeLinkLabel(occupancy: Occupancy, owner: string, drawn: Point
 
 /**
  * The best spot inside a polygon for a loop marker: the one farthest from everything (up to 2.2
- * times its radius), preferring spots no other loop encloses. A coarse grid first, then a finer
+ * times its radius), preferring spots no other loop (`rivals`, read by `contains` only) encloses. A coarse grid first, then a finer
  * one round the best two spots. The polygons are read row by row (PolygonRows), and a spot is
  * measured only as far as it could still beat the best ones so far: the grid costs about its
  * number of points, not points × polygon edges × loops.
  */
-export function placeMarker(occupancy: Occupancy, polygon: Point[], others: Point[][], radius: number): Point {
+export function placeMarker(occupancy: Occupancy, polygon: Point[], rivals: PolygonRows[], radius: number): Point {
     const reach = 2.2 * radius;
     const own = new PolygonRows(polygon, reach);
     const bounds = own.extent;
-    const rivals = others.map(other => new PolygonRows(other));
     const nestedAt = (x: number, y: number): number => {
         let nested = 0;
         for (const rival of rivals) {

@@ -111,8 +111,13 @@ export class PolygonRows {
     /** `reach`: how far `edgeDistance` looks. */
     constructor(polygon: Point[], private readonly reach = 0) {
         this.extent = extentOf(polygon);
-        this.xs = Float64Array.from(polygon, p => p.x);
-        this.ys = Float64Array.from(polygon, p => p.y);
+        // Filled in a loop: `Float64Array.from` with a mapping function goes through the iterator protocol.
+        this.xs = new Float64Array(polygon.length);
+        this.ys = new Float64Array(polygon.length);
+        for (let i = 0; i < polygon.length; i++) {
+            this.xs[i] = polygon[i].x;
+            this.ys[i] = polygon[i].y;
+        }
     }
 
     /** Whether (x, y) is inside, as `insidePolygon` says. */
@@ -220,7 +225,16 @@ export function polylineLength(points: Point[]): number {
     return points.slice(1).reduce((sum, p, i) => sum + distance(points[i], p), 0);
 }
 
-/** Coordinates to one decimal: stable text, small files. */
+/**
+ * Coordinates to one decimal: stable text, small files. Written from the integer number of tenths
+ * (what `(Math.round(value * 10) / 10).toString()` prints, digit for digit): a drawing writes
+ * thousands of coordinates, and an integer turns into text much faster than a fraction does.
+ */
 export function f(value: number): string {
-    return (Math.round(value * 10) / 10).toString();
+    const tenths = Math.round(value * 10);
+    if (!Number.isSafeInteger(tenths)) return (tenths / 10).toString();
+    const whole = Math.trunc(tenths / 10);
+    const tenth = Math.abs(tenths % 10);
+    if (tenth === 0) return `${whole}`;
+    return `${tenths < 0 && whole === 0 ? '-0' : whole}.${tenth}`;
 }

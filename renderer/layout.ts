@@ -10,7 +10,7 @@
 import {
     type Anchor, CHAR_EM, FONT_SIZE, LINE_HEIGHT, Occupancy, placeLinkLabel, placeMarker, placeNodeLabel, type PlacedText, textWidth, wrapText
 } from './annotations.js';
-import { alongPolyline, type Box, boxAround, circleBox, crossing, distance, f, grow, type Point, polar, signedArea, smoothPath } from './geometry.js';
+import { alongPolyline, type Box, boxAround, circleBox, crossing, distance, f, grow, type Point, polar, PolygonRows, signedArea, smoothPath } from './geometry.js';
 import { type InitiativeLayout, placeInitiativeTags } from './initiative-tags.js';
 import type { RenderLink, RenderLoop, RenderModel, RenderNode } from './model.js';
 import { type LinkShape, type Route, routeLinks } from './routes.js';
@@ -185,13 +185,18 @@ export function layoutWheel(model: RenderModel, options: LayoutOptions = {}): La
         center: move(origin),
         wheelRadius,
         hub: plan?.hub ?? false,
-        nodes: nodes.map(n => ({ ...n, center: move(n.center), labelBox: moveBox(n.labelBox), badges: n.badges.map(b => ({ ...b, at: move(b.at) })) })),
+        // Written out rather than spread: V8 copies a spread object property by property, thousands of times a keystroke.
+        nodes: nodes.map(n => ({
+            node: n.node, center: move(n.center), radius: n.radius, lines: n.lines, truncated: n.truncated, labelBox: moveBox(n.labelBox),
+            anchor: n.anchor, note: n.note, badges: n.badges.map(b => ({ kind: b.kind, at: move(b.at) }))
+        })),
         links: linkLayouts.map(l => {
             const points = l.points.map(move);
             return {
-                ...l,
-                points,
+                link: l.link,
+                shape: l.shape,
                 path: l.shape === 'rim' && plan ? rimArc(points, move(origin), wheelRadius) : smoothPath(points),
+                points,
                 minus: l.minus && move(l.minus),
                 delay: l.delay && { ...l.delay, at: move(l.delay.at) },
                 label: l.label && { ...l.label, box: moveBox(l.label.box) },
@@ -427,9 +432,11 @@ function placeMarkers(model: RenderModel, links: RenderLink[], routes: Route[], 
     const routeOf = new Map(links.map((link, i) => [link.index, routes[i]]));
     const loops = model.loops.slice(0, MARKED_LOOPS);
     const polygons = loops.map(loop => loop.links.flatMap(link => routeOf.get(link)?.full ?? []));
+    // Read by every other loop's marker: worked out once.
+    const regions = polygons.map(polygon => new PolygonRows(polygon));
     return loops.map((loop, i) => {
         const polygon = polygons[i];
-        const at = placeMarker(occupancy, polygon, polygons.filter((_, k) => k !== i), MARKER_RADIUS);
+        const at = placeMarker(occupancy, polygon, regions.filter((_, k) => k !== i), MARKER_RADIUS);
         occupancy.addBox(circleBox(at, MARKER_RADIUS + 2), 'marker', `m${loop.id}`);
         return { loop, at, clockwise: signedArea(polygon) > 0 };
     });

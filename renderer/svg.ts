@@ -439,9 +439,15 @@ function renderKey(top: number, width: number, extra: KeyItem[] = []): { svg: st
     return { svg: ['<g class="legend key">', ...parts, '</g>'].join('\n'), bottom: y + 18 };
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Any character escapeXml changes (or may: a surrogate may be half a pair). Most names and labels have none. */
+// eslint-disable-next-line no-control-regex
+const XML_UNSAFE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
 /** Text as XML character data or attribute value: never markup. */
 export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!)
+    if (!XML_UNSAFE.test(text)) return text;
+    return text.replace(/[&<>"']/g, char => XML_ESCAPES[char])
         // Characters XML 1.0 forbids would make the whole drawing unreadable: control characters,
         // and halves of surrogate pairs (an editor's text can hold one; the fuzzer found it).
         // eslint-disable-next-line no-control-regex

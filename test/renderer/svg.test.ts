@@ -1,6 +1,7 @@
 /** The SVG: well-formed, one element per node and link with stable ids and classes, and every label as text. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { f } from '../../renderer/geometry.js';
 import { renderSvg } from '../../renderer/svg.js';
 import { hostileFlywheel, XSS_PAYLOADS } from '../support/xss-corpus.js';
 import { modelsOf, ring } from './render-helpers.js';
@@ -111,5 +112,15 @@ describe('characters XML does not allow', () => {
     test('a whole surrogate pair (an emoji) is kept', async () => {
         const [model] = await modelsOf('flywheel W "rocket 🚀" {\n    goal g\n    cost quality driver d\n    g -> d -> g\n}');
         expect(renderSvg(model)).toContain('rocket 🚀');
+    });
+});
+
+describe('coordinates', () => {
+    // Written from whole tenths for speed: the text must be what JavaScript prints for the rounded number.
+    test.each([
+        [0, '0'], [-0, '0'], [0.04, '0'], [-0.04, '0'], [-0.05, '0'], [-0.06, '-0.1'], [0.05, '0.1'], [2.25, '2.3'], [-2.25, '-2.2'],
+        [12, '12'], [-12.34, '-12.3'], [639.96, '640'], [-0.96, '-1'], [1234567.89, '1234567.9'], [1e21, '1e+21'], [Number.NaN, 'NaN']
+    ])('%d is written %s', (value, text) => {
+        expect(f(value)).toBe(text);
     });
 });
