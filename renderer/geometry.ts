@@ -106,7 +106,9 @@ export class PolygonRows {
     readonly extent: Extent;
     private readonly xs: Float64Array;
     private readonly ys: Float64Array;
-    private readonly rows = new Map<number, { crossings: Float64Array; near: Int32Array }>();
+    /** Per row, worked out when first asked: where the edges cross it, and which edges are near it. */
+    private readonly crossingRows = new Map<number, Float64Array>();
+    private readonly nearRows = new Map<number, Int32Array>();
 
     /** `reach`: how far `edgeDistance` looks. */
     constructor(polygon: Point[], private readonly reach = 0) {
@@ -122,7 +124,7 @@ export class PolygonRows {
 
     /** Whether (x, y) is inside, as `insidePolygon` says. */
     contains(x: number, y: number): boolean {
-        const { crossings } = this.row(y);
+        const crossings = this.crossingsAt(y);
         let inside = false;
         for (let i = 0; i < crossings.length; i++) if (x < crossings[i]) inside = !inside;
         return inside;
@@ -130,7 +132,7 @@ export class PolygonRows {
 
     /** The distance from (x, y) to the nearest edge, or `reach` if none is nearer. */
     edgeDistance(x: number, y: number): number {
-        const { near } = this.row(y);
+        const near = this.nearAt(y);
         const { xs, ys, reach } = this;
         const n = xs.length;
         let best = reach;
@@ -151,23 +153,33 @@ export class PolygonRows {
         return best;
     }
 
-    /** The row's crossings (for `contains`) and the edges within `reach` of it vertically (for `edgeDistance`). */
-    private row(y: number): { crossings: Float64Array; near: Int32Array } {
-        const cached = this.rows.get(y);
-        if (cached) return cached;
-        const { xs, ys, reach } = this;
+    /** Where the row's horizontal line crosses the edges (for `contains`). */
+    private crossingsAt(y: number): Float64Array {
+        let row = this.crossingRows.get(y);
+        if (row) return row;
+        const { xs, ys } = this;
         const crossings: number[] = [];
-        const near: number[] = [];
         // The same test and arithmetic as insidePolygon, whose edge runs from point i to point j = i − 1.
         for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
             if ((ys[i] > y) !== (ys[j] > y)) crossings.push(((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]);
         }
+        row = Float64Array.from(crossings);
+        this.crossingRows.set(y, row);
+        return row;
+    }
+
+    /** The edges within `reach` of the row vertically (for `edgeDistance`). */
+    private nearAt(y: number): Int32Array {
+        let row = this.nearRows.get(y);
+        if (row) return row;
+        const { xs, ys, reach } = this;
+        const near: number[] = [];
         for (let i = 0; i < xs.length; i++) {
             const j = i + 1 === xs.length ? 0 : i + 1;
             if (Math.min(ys[i], ys[j]) - reach <= y && Math.max(ys[i], ys[j]) + reach >= y) near.push(i);
         }
-        const row = { crossings: Float64Array.from(crossings), near: Int32Array.from(near) };
-        this.rows.set(y, row);
+        row = Int32Array.from(near);
+        this.nearRows.set(y, row);
         return row;
     }
 }
